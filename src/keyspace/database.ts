@@ -1,0 +1,168 @@
+// One logical database: keys → values plus a side table of expiry times.
+// Lookups expire keys lazily (as Redis's expireIfNeeded); the active cycle in
+// keyspace.ts reclaims the keys nobody reads.
+
+import { Dict } from './dict.js';
+import type { RedisValue } from '../types/value.js';
+import type { Keyspace } from './keyspace.js';
+
+export class Database {
+  dict = new Dict<RedisValue | undefined>(undefined, true);
+  /** key → absolute expiry in ms. */
+  expires = new Dict<number>(0);
+  /** Cursor of the active expiry cycle over `expires`. */
+  expireCursor = 0;
+  /** Average TTL of keys sampled by the active cycle (INFO keyspace avg_ttl). */
+  avgTtl = 0;
+
+  constructor(readonly id: number, readonly keyspace: Keyspace) {}
+
+  get size(): number {
+    return this.dict.size;
+  }
+
+  /** Lookup for reading: expires lazily, counts keyspace hits/misses, touches the access clock. */
+  lookupRead(key: string): RedisValue | undefined {
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) {
+      this.keyspace.stats.keyspaceMisses++;
+      return undefined;
+    }
+    const e = this.dict.find(key);
+    if (e === -1) {
+      this.keyspace.stats.keyspaceMisses++;
+      return undefined;
+    }
+    this.keyspace.stats.keyspaceHits++;
+    this.dict.setLruAt(e, this.keyspace.lruClock);
+    return this.dict.valueAt(e);
+  }
+
+  /** Lookup before a write: expires lazily and touches the access clock, no hit/miss stats. */
+  lookupWrite(key: string): RedisValue | undefined {
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
+    const e = this.dict.find(key);
+    if (e === -1) return undefined;
+    this.dict.setLruAt(e, this.keyspace.lruClock);
+    return this.dict.valueAt(e);
+  }
+
+  /** Lookup that neither counts nor touches (OBJECT, DEBUG, TYPE-like introspection); still expires. */
+  lookupNoTouch(key: string): RedisValue | undefined {
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
+    return this.dict.get(key);
+  }
+
+  /** Whether `key` exists (lazy expiry applies). */
+  exists(key: string): boolean {
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return false;
+    return this.dict.has(key);
+  }
+
+  /**
+   * Redis's setKey: stores `value`, dropping any TTL unless `keepTtl`.
+   * The caller signals the modification (ctx.modified).
+   */
+  setKey(key: string, value: RedisValue, keepTtl = false): void {
+    const e = this.dict.find(key);
+    if (e === -1) {
+      const n = this.dict.insertNew(key, value);
+      this.dict.setLruAt(n, this.keyspace.lruClock);
+      return;
+    }
+    this.dict.setValueAt(e, value);
+    this.dict.setLruAt(e, this.keyspace.lruClock);
+    if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
+  }
+
+  /** Stores `value` under a key the caller knows is absent. */
+  add(key: string, value: RedisValue): void {
+    const n = this.dict.insertNew(key, value);
+    this.dict.setLruAt(n, this.keyspace.lruClock);
+  }
+
+  /** Replaces the value of an existing key, keeping its TTL (in-place updates). */
+  overwrite(key: string, value: RedisValue): void {
+    const e = this.dict.find(key);
+    if (e === -1) this.add(key, value);
+    else this.dict.setValueAt(e, value);
+  }
+
+  /** Deletes `key` and its TTL; true if it existed. No expiry check: callers look up first. */
+  delete(key: string): boolean {
+    if (!this.dict.delete(key)) return false;
+    if (this.expires.size !== 0) this.expires.delete(key);
+    return true;
+  }
+
+  /** Absolute expiry in ms, or -1 without one. */
+  getExpire(key: string): number {
+    if (this.expires.size === 0) return -1;
+    const at = this.expires.get(key);
+    return at === undefined ? -1 : at;
+  }
+
+  setExpire(key: string, atMs: number): void {
+    this.expires.set(key, atMs);
+  }
+
+  /** Removes a TTL; true if there was one. */
+  removeExpire(key: string): boolean {
+    return this.expires.size !== 0 && this.expires.delete(key);
+  }
+
+  /** The access-clock word of `key` (seconds, see Keyspace.lruClock), or -1. */
+  accessClock(key: string): number {
+    const e = this.dict.find(key);
+    return e === -1 ? -1 : this.dict.lruAt(e);
+  }
+
+  /**
+   * Deletes `key` if its TTL has passed; true if it did. The deletion is
+   * reported to the keyspace (stats, notification, propagation as DEL).
+   */
+  expireIfNeeded(key: string): boolean {
+    const at = this.expires.get(key);
+    if (at === undefined || at > this.keyspace.clock.now()) return false;
+    if (this.keyspace.isExpiryPaused) return false;
+    this.deleteExpired(key);
+    return true;
+  }
+
+  /** Deletes a key whose TTL has passed, reporting it as Redis's deleteExpiredKeyAndPropagate. */
+  deleteExpired(key: string): void {
+    this.delete(key);
+    this.keyspace.keyExpired(this, key);
+  }
+
+  /** Random live key (expired ones met on the way are deleted), or null. As Redis's dbRandomKey. */
+  randomKey(): string | null {
+    const random = this.keyspace.random;
+    for (let tries = 0; this.dict.size > 0; tries++) {
+      const e = this.dict.randomEntry(random);
+      const key = this.dict.keyAt(e);
+      if (this.expires.size !== 0 && this.expireIfNeeded(key)) continue;
+      return key;
+    }
+    return null;
+  }
+
+  /** Drops every key; returns how many there were. */
+  clear(): number {
+    const n = this.dict.size;
+    this.dict.clear();
+    this.expires.clear();
+    this.expireCursor = 0;
+    this.avgTtl = 0;
+    return n;
+  }
+
+  /** Exchanges contents with another database (SWAPDB). */
+  swapWith(other: Database): void {
+    const fields = ['dict', 'expires', 'expireCursor', 'avgTtl'] as const;
+    for (const f of fields) {
+      const mine = this[f];
+      (this as unknown as Record<string, unknown>)[f] = other[f];
+      (other as unknown as Record<string, unknown>)[f] = mine;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+// The numbered databases of one server, the clock they share, keyspace
+// statistics, the active expiry cycle, and the hooks through which writes
+// reach WATCH, keyspace notifications and propagation (AOF, replicas).
+
+import type { Clock } from './clock.js';
+import { Database } from './database.js';
+
+export interface KeyspaceStats {
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  expiredKeys: number;
+  expiredStalePerc: number;
+  expiredTimeCapReachedCount: number;
+  expireCycleCpuMs: number;
+}
+
+/** Receives every change to the keyspace; see notify.ts for what is built on it. */
+export interface KeyspaceListener {
+  /** A key's value changed or the key was removed (Redis's signalModifiedKey). */
+  keyModified?(db: Database, key: string): void;
+  /** A keyspace event (Redis's notifyKeyspaceEvent); `type` is the class letter. */
+  event?(type: string, event: string, key: string, dbId: number): void;
+  /** A write to replay elsewhere (AOF, replicas), as argv in db `dbId`. */
+  propagate?(dbId: number, argv: readonly string[]): void;
+  /** A whole database was emptied or swapped (FLUSHDB/FLUSHALL/SWAPDB); `dbId` -1 for all. */
+  databaseReplaced?(dbId: number): void;
+}
+
+export class Keyspace {
+  readonly dbs: Database[];
+  readonly stats: KeyspaceStats = {
+    keyspaceHits: 0, keyspaceMisses: 0, expiredKeys: 0,
+    expiredStalePerc: 0, expiredTimeCapReachedCount: 0, expireCycleCpuMs: 0,
+  };
+  /** Write counter since the last save (Redis's server.dirty). */
+  dirty = 0;
+  /** Coarse clock in seconds for per-key access times (Redis's LRU clock, 1 s resolution). */
+  lruClock: number;
+  /** CLIENT PAUSE WRITE also pauses expiry, so data stays as it is. */
+  isExpiryPaused = false;
+  /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off. */
+  activeExpireEnabled = true;
+  readonly listeners: KeyspaceListener[] = [];
+  random: () => number = Math.random;
+
+  constructor(readonly clock: Clock, databases = 16) {
+    this.dbs = Array.from({ length: databases }, (_, i) => new Database(i, this));
+    this.lruClock = Math.floor(clock.now() / 1000);
+  }
+
+  db(index: number): Database {
+    return this.dbs[index]!;
+  }
+
+  /** Refreshes the coarse clock; called from the server cron. */
+  updateLruClock(): void {
+    this.lruClock = Math.floor(this.clock.now() / 1000);
+  }
+
+  keyModified(db: Database, key: string): void {
+    for (const l of this.listeners) l.keyModified?.(db, key);
+  }
+
+  notify(type: string, event: string, key: string, dbId: number): void {
+    for (const l of this.listeners) l.event?.(type, event, key, dbId);
+  }
+
+  propagate(dbId: number, argv: readonly string[]): void {
+    for (const l of this.listeners) l.propagate?.(dbId, argv);
+  }
+
+  /** A key was removed because its TTL passed (lazily or by the active cycle). */
+  keyExpired(db: Database, key: string): void {
+    this.stats.expiredKeys++;
+    this.keyModified(db, key);
+    this.notify('x', 'expired', key, db.id);
+    this.propagate(db.id, ['DEL', key]);
+  }
+
+  flushAll(): number {
+    let n = 0;
+    for (const db of this.dbs) n += db.clear();
+    for (const l of this.listeners) l.databaseReplaced?.(-1);
+    return n;
+  }
+
+  flushDb(db: Database): number {
+    const n = db.clear();
+    for (const l of this.listeners) l.databaseReplaced?.(db.id);
+    return n;
+  }
+
+  swapDbs(a: number, b: number): void {
+    this.dbs[a]!.swapWith(this.dbs[b]!);
+    for (const l of this.listeners) {
+      l.databaseReplaced?.(a);
+      l.databaseReplaced?.(b);
+    }
+  }
+
+  /** Keys in all databases. */
+  get totalKeys(): number {
+    let n = 0;
+    for (const db of this.dbs) n += db.size;
+    return n;
+  }
+
+  /**
+   * One slice of the active expiry cycle (Redis's activeExpireCycle): walks
+   * each database's expires table with a SCAN cursor and deletes keys whose
+   * time has passed, for at most `budgetMs`. Returns true if it stopped on
+   * the time budget (more expired keys may be waiting).
+   */
+  activeExpireCycle(budgetMs: number): boolean {
+    if (!this.activeExpireEnabled || this.isExpiryPaused) return false;
+    const start = performance.now();
+    const deadline = start + budgetMs;
+    const now = this.clock.now();
+    let timedOut = false;
+    let sampled = 0;
+    let expired = 0;
+    for (const db of this.dbs) {
+      if (db.expires.size === 0) continue;
+      let ttlSum = 0;
+      let ttlSamples = 0;
+      // Visit about 20 keys per step (Redis's ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP),
+      // and keep going while more than 10% of what we see is stale.
+      for (;;) {
+        let stepSampled = 0;
+        let stepExpired = 0;
+        do {
+          db.expireCursor = db.expires.scan(db.expireCursor, (key) => {
+            const at = db.expires.get(key);
+            if (at === undefined) return;
+            stepSampled++;
+            if (at <= now) {
+              db.deleteExpired(key);
+              stepExpired++;
+            } else {
+              ttlSum += at - now;
+              ttlSamples++;
+            }
+          });
+        } while (stepSampled < 20 && db.expireCursor !== 0 && db.expires.size > 0);
+        sampled += stepSampled;
+        expired += stepExpired;
+        if (performance.now() > deadline) {
+          timedOut = true;
+          break;
+        }
+        if (db.expires.size === 0 || stepExpired * 10 <= stepSampled || db.expireCursor === 0) break;
+      }
+      if (ttlSamples > 0) {
+        const avg = ttlSum / ttlSamples;
+        // As Redis: a running average weighted towards the old value.
+        db.avgTtl = db.avgTtl === 0 ? avg : (db.avgTtl / 50) * 49 + avg / 50;
+      }
+      if (timedOut) break;
+    }
+    if (timedOut) this.stats.expiredTimeCapReachedCount++;
+    if (sampled > 0) {
+      const perc = expired / sampled;
+      this.stats.expiredStalePerc = perc * 0.05 + this.stats.expiredStalePerc * 0.95;
+    }
+    this.stats.expireCycleCpuMs += performance.now() - start;
+    return timedOut;
+  }
+}

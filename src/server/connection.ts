@@ -1,0 +1,194 @@
+// One client socket: bytes in → parser → dispatcher → encoder → bytes out.
+// All replies produced by one read are written with one socket write. When
+// the peer stops reading, we stop reading from it too, so a client can never
+// make the server buffer unbounded output.
+
+import type { Socket } from 'node:net';
+import { ProtocolError } from '../errors.js';
+import { QueryBufferLimitError, RequestParser } from '../protocol/resp-parser.js';
+import { RespEncoder } from '../protocol/resp-encoder.js';
+import { Client, type ClientTransport } from './client.js';
+import { execute } from './dispatcher.js';
+import type { Server } from './server.js';
+
+/** Output bytes buffered in the socket beyond which we stop reading from this client. */
+const OUTPUT_HIGH_WATER = 16 * 1024 * 1024;
+/** Encoded replies beyond which a long pipeline is written out mid-batch. */
+const ENCODER_FLUSH_AT = 1024 * 1024;
+
+export function formatAddr(ip: string | undefined, port: number | undefined): string {
+  if (ip === undefined) return '?:0';
+  if (ip.startsWith('::ffff:') && ip.includes('.')) ip = ip.slice(7);
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+export class Connection implements ClientTransport {
+  readonly client: Client;
+  private readonly parser: RequestParser;
+  private readonly encoder = new RespEncoder();
+  private closing = false;
+  private closeWhenFlushed = false;
+  private pausedForOutput = false;
+  private flushScheduled = false;
+  private processing = false;
+
+  constructor(private readonly socket: Socket, private readonly server: Server) {
+    this.client = new Client(server, this.encoder, formatAddr(socket.remoteAddress, socket.remotePort),
+      formatAddr(socket.localAddress, socket.localPort), this);
+    this.parser = new RequestParser({
+      maxBulkLen: server.config.num('proto-max-bulk-len'),
+      queryBufferLimit: server.config.num('client-query-buffer-limit'),
+    });
+    this.parser.authenticated = this.client.authenticated;
+    server.addClient(this.client);
+    socket.setNoDelay(true);
+    const keepAlive = server.config.num('tcp-keepalive');
+    if (keepAlive > 0) socket.setKeepAlive(true, keepAlive * 1000);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.onDrain());
+    socket.on('error', () => this.destroy());
+    socket.on('close', () => this.destroy());
+  }
+
+  get outputBytes(): number {
+    return this.socket.writableLength + this.encoder.pendingBytes;
+  }
+
+  get queryBufferBytes(): number {
+    return this.parser.pendingBytes;
+  }
+
+  closeAfterReply(): void {
+    this.closeWhenFlushed = true;
+  }
+
+  kill(): void {
+    this.encoder.discard();
+    this.destroy();
+  }
+
+  scheduleFlush(): void {
+    if (this.flushScheduled || this.processing) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closing) return;
+    this.server.stats.netInputBytes += chunk.length;
+    try {
+      this.parser.feed(chunk);
+    } catch (err) {
+      if (!(err instanceof QueryBufferLimitError)) throw err;
+      this.server.logger.warning(`Closing client that reached max query buffer length: id=${this.client.id} addr=${this.client.addr}`);
+      this.kill();
+      return;
+    }
+    this.processInput();
+  }
+
+  private processInput(): void {
+    const client = this.client;
+    const parser = this.parser;
+    this.processing = true;
+    while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput) {
+      let argv: string[] | null;
+      parser.authenticated = client.authenticated;
+      try {
+        argv = parser.next();
+      } catch (err) {
+        if (!(err instanceof ProtocolError)) throw err;
+        this.encoder.error(`ERR ${err.message}`);
+        this.server.recordError('ERR');
+        this.server.logger.verbose(`Protocol error (${err.reason}) from client: id=${client.id} addr=${client.addr}`);
+        this.closeWhenFlushed = true;
+        break;
+      }
+      if (argv === null) break;
+      client.lastInteractionMs = this.server.keyspace.clock.now();
+      if (client.replyMode === 'on' && !maybeReplyCommand(argv)) {
+        execute(client, argv);
+      } else {
+        this.executeWithReplyMode(argv);
+      }
+      if (this.encoder.pendingBytes > ENCODER_FLUSH_AT) {
+        this.flush();
+        if (this.socket.writableLength > OUTPUT_HIGH_WATER) this.pauseForOutput();
+      }
+    }
+    this.processing = false;
+    this.flush();
+  }
+
+  /** Runs one command honouring CLIENT REPLY OFF/SKIP (Redis drops those replies). */
+  private executeWithReplyMode(argv: string[]): void {
+    const client = this.client;
+    const before = client.replyMode;
+    const mark = this.encoder.checkpoint();
+    execute(client, argv);
+    const after = client.replyMode;
+    if (after === 'off' || after === 'skip-next' || (before === 'skip' && after === 'skip')) {
+      this.encoder.rollback(mark);
+    }
+    if (after === 'skip-next') client.replyMode = 'skip';
+    else if (before === 'skip' && after === 'skip') client.replyMode = 'on';
+  }
+
+  private flush(): void {
+    if (this.closing) return;
+    const out = this.encoder.take();
+    if (out !== null) {
+      if (typeof out === 'string') {
+        this.server.stats.netOutputBytes += out.length;
+        this.socket.write(out, 'latin1');
+      } else {
+        this.socket.cork();
+        for (const part of out) {
+          this.server.stats.netOutputBytes += part.length;
+          if (typeof part === 'string') this.socket.write(part, 'latin1');
+          else this.socket.write(part);
+        }
+        this.socket.uncork();
+      }
+    }
+    if (this.closeWhenFlushed) {
+      this.closing = true;
+      this.socket.end();
+      this.server.removeClient(this.client);
+    } else if (this.client.isClosing) {
+      this.kill();
+    }
+  }
+
+  private pauseForOutput(): void {
+    this.pausedForOutput = true;
+    this.socket.pause();
+  }
+
+  private onDrain(): void {
+    if (!this.pausedForOutput) return;
+    this.pausedForOutput = false;
+    this.socket.resume();
+    this.processInput();
+  }
+
+  private destroy(): void {
+    if (this.closing && this.socket.destroyed) {
+      this.server.removeClient(this.client);
+      return;
+    }
+    this.closing = true;
+    this.client.isClosing = true;
+    this.socket.destroy();
+    this.server.removeClient(this.client);
+  }
+}
+
+/** CLIENT REPLY changes whether the reply being produced is kept, so it takes the careful path. */
+function maybeReplyCommand(argv: string[]): boolean {
+  const name = argv[0]!;
+  return name.length === 6 && name.toLowerCase() === 'client';
+}

@@ -1,0 +1,147 @@
+// Server state shared by every client: configuration, keyspace, command
+// table, connected clients, statistics, slow log, monitors and the cron.
+// No sockets here: the listener (listener.ts) and the embedded
+// KeyValueStore both drive a Server.
+
+import { randomBytes } from 'node:crypto';
+import { CommandTable } from '../commands/registry.js';
+import { ALL_COMMANDS } from '../commands/index.js';
+import { Config } from '../config/config.js';
+import { systemClock, type Clock } from '../keyspace/clock.js';
+import { Keyspace } from '../keyspace/keyspace.js';
+import type { Client } from './client.js';
+import { SlowLog } from './slowlog.js';
+import { Logger } from './logger.js';
+
+export interface ServerStats {
+  totalConnections: number;
+  rejectedConnections: number;
+  totalCommands: number;
+  netInputBytes: number;
+  netOutputBytes: number;
+  totalErrorReplies: number;
+  /** errorstats: error code → count */
+  errorCounts: Map<string, number>;
+  /** Replies that were internal bugs (caught, logged, answered with an error). */
+  internalErrors: number;
+}
+
+export interface ServerInit {
+  /** Parameter values applied at start-up (name → value), as from a config file or CLI. */
+  config?: ReadonlyArray<readonly [string, string]>;
+  clock?: Clock;
+  logger?: Logger;
+  /** Path of the config file, for CONFIG REWRITE and INFO config_file. */
+  configFile?: string;
+}
+
+export class Server {
+  readonly config: Config;
+  readonly keyspace: Keyspace;
+  readonly commands = new CommandTable(ALL_COMMANDS);
+  readonly clients = new Map<number, Client>();
+  readonly monitors = new Set<Client>();
+  readonly slowlog = new SlowLog();
+  readonly logger: Logger;
+  readonly runId = randomBytes(20).toString('hex');
+  readonly startTimeMs: number;
+  readonly configFile: string;
+  nextClientId = 1;
+  requiresAuth = false;
+  /** slowlog-log-slower-than, cached for the dispatcher's hot path. */
+  slowlogSlowerThanUs: number;
+  lastSaveSec: number;
+  stats: ServerStats = Server.freshStats();
+  /** Set by the listener: stops the server (SHUTDOWN, signals). */
+  shutdownHandler: ((reason: string) => void) | null = null;
+  /** Listening address, for INFO and CLIENT LIST laddr. */
+  tcpPort = 0;
+  private cronTimer: NodeJS.Timeout | null = null;
+  private cronLoops = 0;
+
+  constructor(init: ServerInit = {}) {
+    this.config = new Config();
+    for (const [name, value] of init.config ?? []) this.config.set(name, value, true);
+    const clock = init.clock ?? systemClock;
+    this.keyspace = new Keyspace(clock, this.config.num('databases'));
+    this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
+    this.startTimeMs = clock.now();
+    this.lastSaveSec = Math.floor(this.startTimeMs / 1000);
+    this.configFile = init.configFile ?? '';
+    this.requiresAuth = this.config.get('requirepass') !== '';
+    this.slowlogSlowerThanUs = this.config.num('slowlog-log-slower-than');
+    this.config.onChange((name, value) => {
+      if (name === 'requirepass') this.requiresAuth = value !== '';
+      else if (name === 'loglevel') this.logger.level = value;
+      else if (name === 'slowlog-log-slower-than') this.slowlogSlowerThanUs = Number(value);
+      else if (name === 'hz' && this.cronTimer !== null) this.startCron();
+    });
+  }
+
+  static freshStats(): ServerStats {
+    return {
+      totalConnections: 0, rejectedConnections: 0, totalCommands: 0, netInputBytes: 0,
+      netOutputBytes: 0, totalErrorReplies: 0, errorCounts: new Map(), internalErrors: 0,
+    };
+  }
+
+  /** Counts an error reply by its code (INFO errorstats). */
+  recordError(code: string): void {
+    this.stats.totalErrorReplies++;
+    // Redis stops tracking new error codes past 128 distinct ones.
+    const n = this.stats.errorCounts.get(code);
+    if (n !== undefined) this.stats.errorCounts.set(code, n + 1);
+    else if (this.stats.errorCounts.size < 128) this.stats.errorCounts.set(code, 1);
+  }
+
+  addClient(client: Client): void {
+    this.clients.set(client.id, client);
+  }
+
+  /** Called once per client when it goes away (blocking, pub/sub, WATCH clean up here). */
+  readonly clientCloseHooks: ((client: Client) => void)[] = [];
+
+  removeClient(client: Client): void {
+    if (!this.clients.delete(client.id)) return;
+    this.monitors.delete(client);
+    for (const hook of this.clientCloseHooks) hook(client);
+  }
+
+  /** Starts the periodic tasks (Redis's serverCron at `hz`). */
+  startCron(): void {
+    if (this.cronTimer !== null) clearInterval(this.cronTimer);
+    const hz = Math.min(500, Math.max(1, this.config.num('hz')));
+    this.cronTimer = setInterval(() => this.cron(hz), Math.round(1000 / hz));
+    this.cronTimer.unref();
+  }
+
+  stopCron(): void {
+    if (this.cronTimer !== null) clearInterval(this.cronTimer);
+    this.cronTimer = null;
+  }
+
+  private cron(hz: number): void {
+    this.cronLoops++;
+    const ks = this.keyspace;
+    ks.updateLruClock();
+    // As Redis: the slow expiry cycle may use up to 25% of each cron period.
+    ks.activeExpireCycle(250 / hz);
+    for (const db of ks.dbs) {
+      db.dict.rehashFor(1);
+      db.expires.rehashFor(1);
+    }
+    this.closeIdleClients();
+  }
+
+  private closeIdleClients(): void {
+    const timeoutSec = this.config.num('timeout');
+    if (timeoutSec <= 0) return;
+    const now = this.keyspace.clock.now();
+    for (const c of this.clients.values()) {
+      if (c.transport && !c.isMonitor && now - c.lastInteractionMs > timeoutSec * 1000) {
+        this.logger.verbose('Closing idle client');
+        c.transport.kill();
+      }
+    }
+  }
+}
