@@ -114,7 +114,7 @@ function legacyRange(specs: readonly KeySpec[]): { first: number; last: number; 
       first,
       last: rel >= 0 ? rel + first : rel,
       step: only.find.range.step,
-      movable: only.flags.includes('INCOMPLETE'),
+      movable: only.flags.includes('incomplete'),
     };
   }
   let first = Number.MAX_SAFE_INTEGER;
@@ -130,7 +130,7 @@ function legacyRange(specs: readonly KeySpec[]): { first: number; last: number; 
       movable = true;
       continue;
     }
-    if (ks.flags.includes('INCOMPLETE')) movable = true;
+    if (ks.flags.includes('incomplete')) movable = true;
     first = Math.min(first, ks.begin.index);
     let abs = ks.find.range.lastKey;
     if (abs >= 0) abs += ks.begin.index;

@@ -26,10 +26,10 @@ export type CommandGroup =
   | 'list' | 'pubsub' | 'scripting' | 'sentinel' | 'server' | 'set' | 'sorted-set'
   | 'stream' | 'string' | 'transactions';
 
-/** Key-spec flags as Redis 7.0 names them (RW, RO, OW, RM, ACCESS, UPDATE, INSERT, DELETE, ...). */
+/** Key-spec flags exactly as Redis 7.0's COMMAND INFO prints them. */
 export type KeySpecFlag =
-  | 'RW' | 'RO' | 'OW' | 'RM' | 'ACCESS' | 'UPDATE' | 'INSERT' | 'DELETE'
-  | 'NOT_KEY' | 'INCOMPLETE' | 'VARIABLE_FLAGS';
+  | 'RW' | 'RO' | 'OW' | 'RM' | 'access' | 'update' | 'insert' | 'delete'
+  | 'not_key' | 'incomplete' | 'variable_flags';
 
 export interface KeySpec {
   flags: readonly KeySpecFlag[];
