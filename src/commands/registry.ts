@@ -181,17 +181,22 @@ function keysFromSpec(ks: KeySpec, argv: Argv, out: number[]): void {
 
 export class CommandTable {
   private readonly commands = new Map<string, RegisteredCommand>();
+  /** Lowercase and uppercase spellings, so the usual requests need no toLowerCase(). */
+  private readonly byExactName = new Map<string, RegisteredCommand>();
 
   constructor(specs: readonly CommandSpec[]) {
     for (const spec of specs) {
       if (this.commands.has(spec.name)) throw new Error(`command declared twice: ${spec.name}`);
-      this.commands.set(spec.name, new RegisteredCommand(spec));
+      const cmd = new RegisteredCommand(spec);
+      this.commands.set(spec.name, cmd);
+      this.byExactName.set(spec.name, cmd);
+      this.byExactName.set(spec.name.toUpperCase(), cmd);
     }
   }
 
   /** Lookup by name as received (any case). */
   lookup(name: string): RegisteredCommand | undefined {
-    return this.commands.get(name) ?? this.commands.get(name.toLowerCase());
+    return this.byExactName.get(name) ?? this.commands.get(name.toLowerCase());
   }
 
   /** Resolves argv to the command or subcommand it names, or undefined. */

@@ -42,6 +42,8 @@ export class Keyspace {
   activeExpireEnabled = true;
   readonly listeners: KeyspaceListener[] = [];
   random: () => number = Math.random;
+  /** Where the next active expiry cycle starts, so no database starves the others. */
+  private expireDbIndex = 0;
 
   constructor(readonly clock: Clock, databases = 16) {
     this.dbs = Array.from({ length: databases }, (_, i) => new Database(i, this));
@@ -72,6 +74,7 @@ export class Keyspace {
   /** A key was removed because its TTL passed (lazily or by the active cycle). */
   keyExpired(db: Database, key: string): void {
     this.stats.expiredKeys++;
+    if (this.listeners.length === 0) return;
     this.keyModified(db, key);
     this.notify('x', 'expired', key, db.id);
     this.propagate(db.id, ['DEL', key]);
@@ -119,7 +122,9 @@ export class Keyspace {
     let timedOut = false;
     let sampled = 0;
     let expired = 0;
-    for (const db of this.dbs) {
+    const dbCount = this.dbs.length;
+    for (let n = 0; n < dbCount; n++) {
+      const db = this.dbs[(this.expireDbIndex + n) % dbCount]!;
       if (db.expires.size === 0) continue;
       let ttlSum = 0;
       let ttlSamples = 0;
@@ -155,7 +160,10 @@ export class Keyspace {
         // As Redis: a running average weighted towards the old value.
         db.avgTtl = db.avgTtl === 0 ? avg : (db.avgTtl / 50) * 49 + avg / 50;
       }
-      if (timedOut) break;
+      if (timedOut) {
+        this.expireDbIndex = (this.expireDbIndex + n) % dbCount;
+        break;
+      }
     }
     if (timedOut) this.stats.expiredTimeCapReachedCount++;
     if (sampled > 0) {

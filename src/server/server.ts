@@ -124,13 +124,37 @@ export class Server {
     this.cronLoops++;
     const ks = this.keyspace;
     ks.updateLruClock();
-    // As Redis: the slow expiry cycle may use up to 25% of each cron period.
-    ks.activeExpireCycle(250 / hz);
+    this.runExpireSlices();
     for (const db of ks.dbs) {
       db.dict.rehashFor(1);
       db.expires.rehashFor(1);
     }
     this.closeIdleClients();
+  }
+
+  private expireSlicesPending = false;
+
+  /**
+   * Active expiry in short slices (5 ms) with an event-loop turn between
+   * them, so clients are served while a backlog of expired keys is reclaimed.
+   * While slices keep hitting their budget (many stale keys), more follow,
+   * up to about half of the time; otherwise one slice per cron tick.
+   */
+  private runExpireSlices(): void {
+    if (this.expireSlicesPending) return;
+    let slices = 0;
+    const period = 1000 / Math.max(1, this.config.num('hz'));
+    const maxSlices = Math.max(1, Math.floor(period / 10));
+    const slice = (): void => {
+      const timedOut = this.keyspace.activeExpireCycle(5);
+      if (timedOut && ++slices < maxSlices && this.cronTimer !== null) {
+        this.expireSlicesPending = true;
+        setImmediate(slice);
+      } else {
+        this.expireSlicesPending = false;
+      }
+    };
+    slice();
   }
 
   private closeIdleClients(): void {
