@@ -36,8 +36,33 @@ export const OUT_OF_RANGE = new RedisError('ERR index out of range');
 export const INVALID_DB_INDEX = new RedisError('ERR DB index is out of range');
 export const SELECT_NOT_INTEGER = new RedisError('ERR value is not an integer or out of range');
 export const STRING_TOO_LONG = new RedisError('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+export const OFFSET_OUT_OF_RANGE = new RedisError('ERR offset is out of range');
+export const DECREMENT_OVERFLOW = new RedisError('ERR decrement would overflow');
+export const LCS_NOT_STRINGS = new RedisError('ERR The specified keys must contain string values');
+export const LCS_LEN_AND_IDX = new RedisError('ERR If you want both the length and indexes, please just use IDX.');
+export const LCS_TOO_BIG = new RedisError('ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len');
+export const LCS_ALLOC_FAILED = new RedisError('ERR Insufficient memory, failed allocating transient memory for LCS');
 export const NOAUTH = new RedisError('NOAUTH Authentication required.');
 export const WRONGPASS = new RedisError('WRONGPASS invalid username-password pair or user is disabled.');
+// Connection group: AUTH, HELLO, SELECT, CLIENT
+export const AUTH_WITHOUT_PASSWORD = new RedisError('ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?');
+export const HELLO_NOAUTH = new RedisError('NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time');
+export const NOPROTO = new RedisError('NOPROTO unsupported protocol version');
+export const PROTOVER_NOT_INTEGER = new RedisError('ERR Protocol version is not an integer or out of range');
+export const helloSyntax = (option: string) => new RedisError(`ERR Syntax error in HELLO option '${option}'`);
+export const CLIENT_NAME_INVALID = new RedisError('ERR Client names cannot contain spaces, newlines or special characters.');
+export const TIMEOUT_NOT_INTEGER = new RedisError('ERR timeout is not an integer or out of range');
+export const TIMEOUT_NEGATIVE = new RedisError('ERR timeout is negative');
+export const PAUSE_MODE = new RedisError('ERR CLIENT PAUSE mode must be WRITE or ALL');
+export const NO_SUCH_CLIENT = new RedisError('ERR No such client');
+export const KILL_CLIENT_ID = new RedisError('ERR client-id should be greater than 0');
+export const INVALID_CLIENT_ID = new RedisError('ERR Invalid client ID');
+export const unknownClientType = (type: string) => new RedisError(`ERR Unknown client type '${type}'`);
+export const noSuchUser = (user: string) => new RedisError(`ERR No such user '${user}'`);
+export const MONITOR_DENY_BLOCKING = new RedisError("ERR MONITOR isn't allowed for DENY BLOCKING client");
+/** As Redis's getRangeLongFromObjectOrReply without a custom message. */
+export const valueOutOfRange = (min: number | bigint, max: number | bigint) =>
+  new RedisError(`ERR value is out of range, value must between ${min} and ${max}`);
 export const INVALID_EXPIRE = (cmd: string) => new RedisError(`ERR invalid expire time in '${cmd}' command`);
 export const BUSYKEY = new RedisError('BUSYKEY Target key name already exists.');
 export const DUMP_PAYLOAD = new RedisError('ERR DUMP payload version or checksum are wrong');

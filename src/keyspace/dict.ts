@@ -140,7 +140,8 @@ export class Dict<V> {
     this.keyPages[page]![slot] = key;
     this.valuePages[page]![slot] = value;
     this.hashPages[page]![slot] = h;
-    const table = this.t1 ?? this.t0;
+    // The table find() will look in: t1 only once this hash's t0 bucket has been moved.
+    const table = this.tableFor(h);
     const b = h & (table.length - 1);
     this.nextPages[page]![slot] = table[b]!;
     table[b] = e;

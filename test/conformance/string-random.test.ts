@@ -1,0 +1,117 @@
+// Seeded random sequences of string commands, run side by side on
+// redis-server and respite with raw replies compared. The seed
+// (RESPITE_SEED to replay) and the command index are printed on a mismatch.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { compareReplies, SideBySide } from './harness.js';
+import { redisSkipReason } from '../helpers/servers.js';
+import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
+
+const COMMANDS_PER_SEED = 300;
+const TIME_LIMIT_MS = 8000;
+
+const EDGE_VALUES = [
+  '0', '1', '-1', '10', '9223372036854775807', '-9223372036854775808', '9223372036854775806',
+  '-9223372036854775807', '9223372036854775808', '9007199254740993', '999999999999999', '-0', '+1', '01',
+  '1e308', '-1e308', '1e4932', '1e-4940', 'inf', '-inf', 'nan', ' 1', '1 ', '0x10', '0x1p-2', '', '\x00\xff',
+  '3.14', '-2.5', '0.1', '.5', '5.', 'abc', '1.18973149535723176502e+4932',
+];
+
+function randomValue(rnd: SeededRandom): string {
+  switch (rnd.int(0, 5)) {
+    case 0:
+    case 1: return rnd.pick(EDGE_VALUES);
+    case 2: return String(rnd.int(-1000, 1000));
+    case 3: return (rnd.next() * 10 ** rnd.int(-5, 20) * (rnd.chance(0.5) ? -1 : 1)).toPrecision(rnd.int(1, 20));
+    case 4: {
+      let s = '';
+      for (let n = rnd.int(0, 12); n > 0; n--) s += String.fromCharCode(rnd.int(0, 255));
+      return s;
+    }
+    default: {
+      let s = '';
+      for (let n = rnd.int(1, 30); n > 0; n--) s += rnd.pick(['a', 'b', 'c', 'd']);
+      return s;
+    }
+  }
+}
+
+function randomIndex(rnd: SeededRandom): string {
+  return rnd.chance(0.1) ? rnd.pick(['9223372036854775807', '-9223372036854775808', 'x', '1.5']) : String(rnd.int(-25, 25));
+}
+
+function randomIncrement(rnd: SeededRandom): string {
+  return rnd.chance(0.2) ? rnd.pick(EDGE_VALUES) : String(rnd.int(-100000, 100000));
+}
+
+function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
+  const key = () => rnd.pick(keys);
+  switch (rnd.int(0, 22)) {
+    case 0: return ['GET', key()];
+    case 1: {
+      const cmd = ['SET', key(), randomValue(rnd)];
+      if (rnd.chance(0.3)) cmd.push(rnd.pick(['NX', 'XX']));
+      if (rnd.chance(0.3)) cmd.push('GET');
+      if (rnd.chance(0.2)) cmd.push(...rnd.pick([['EX', '10000'], ['PX', '10000000'], ['KEEPTTL'], ['EX', '0'], ['PXAT', '1']]));
+      return cmd;
+    }
+    case 2: return ['SETNX', key(), randomValue(rnd)];
+    case 3: return ['GETSET', key(), randomValue(rnd)];
+    case 4: return ['GETDEL', key()];
+    case 5: return ['GETEX', key(), ...rnd.pick([[], ['PERSIST'], ['EX', '10000'], ['PXAT', '1'], ['EX', '-1']])];
+    case 6: return ['MGET', key(), key(), key()];
+    case 7: return ['MSET', key(), randomValue(rnd), key(), randomValue(rnd)];
+    case 8: return ['MSETNX', key(), randomValue(rnd), key(), randomValue(rnd)];
+    case 9: return ['APPEND', key(), randomValue(rnd)];
+    case 10: return ['STRLEN', key()];
+    case 11: return ['SETRANGE', key(), rnd.chance(0.1) ? '-1' : String(rnd.int(0, 20)), randomValue(rnd)];
+    case 12: return [rnd.pick(['GETRANGE', 'SUBSTR']), key(), randomIndex(rnd), randomIndex(rnd)];
+    case 13: return ['INCR', key()];
+    case 14: return ['DECR', key()];
+    case 15: return ['INCRBY', key(), randomIncrement(rnd)];
+    case 16: return ['DECRBY', key(), randomIncrement(rnd)];
+    case 17:
+    case 18: return ['INCRBYFLOAT', key(), rnd.chance(0.5) ? randomValue(rnd) : randomIncrement(rnd)];
+    case 19: return ['LCS', key(), key(), ...rnd.pick([[], ['LEN'], ['IDX'], ['IDX', 'WITHMATCHLEN'], ['IDX', 'MINMATCHLEN', '2']])];
+    case 20: return ['SET', key(), rnd.pick(EDGE_VALUES)];
+    case 21: return ['SET', key(), String(rnd.int(-5, 5))];
+    default: return ['INCRBYFLOAT', key(), rnd.pick(['0.1', '-0.1', '1e308', '1.1', '2.2', '1e-17', '0.000000000000000015'])];
+  }
+}
+
+describe('string commands, seeded random sequences', { skip: redisSkipReason() }, () => {
+  const sbs = new SideBySide();
+  before(() => sbs.start());
+  after(() => sbs.stop());
+  const base = testSeed();
+
+  for (let i = 0; i < 3; i++) {
+    const seed = base + i;
+    const resp = i === 1 ? 3 : 2;
+    it(`seed ${seed} [RESP${resp}]`, async () => {
+      const rnd = new SeededRandom(seed);
+      // Keys are namespaced by seed, so sequences never see each other's data.
+      const keys = ['a', 'b', 'c', 'd', 'bin\x00\xff'].map((k) => `s${seed}:${k}`);
+      const { redis, respite } = await sbs.connect(resp);
+      const deadline = Date.now() + TIME_LIMIT_MS;
+      try {
+        for (let n = 0; n < COMMANDS_PER_SEED && Date.now() < deadline; n++) {
+          const cmd = randomCommand(rnd, keys);
+          const [expected, actual] = await Promise.all([redis.call(...cmd), respite.call(...cmd)]);
+          try {
+            compareReplies({ cmd }, expected, actual, resp);
+          } catch (err) {
+            assert.fail(`seed ${seed} (RESPITE_SEED=${base}), command #${n}: ${(err as Error).message}`);
+          }
+        }
+        // Final state: every key's value.
+        const [expected, actual] = await Promise.all([redis.call('MGET', ...keys), respite.call('MGET', ...keys)]);
+        compareReplies({ cmd: ['MGET', ...keys] }, expected, actual, resp);
+      } finally {
+        redis.close();
+        respite.close();
+      }
+    });
+  }
+});
