@@ -14,16 +14,26 @@ export type ReplyMode = 'on' | 'off' | 'skip-next' | 'skip';
 
 /** The socket-side operations a client may ask of its connection. */
 export interface ClientTransport {
-  /** Closes after the pending replies are written (QUIT, protocol errors). */
+  /** Closes after the pending replies are written (QUIT, protocol errors, CLIENT KILL of oneself). */
   closeAfterReply(): void;
   /** Closes now (CLIENT KILL). */
   kill(): void;
   /** Bytes waiting in the output buffer (CLIENT LIST omem). */
   readonly outputBytes: number;
-  /** Bytes received but not yet parsed (CLIENT LIST qbuf). */
+  /** Bytes received but not yet processed (CLIENT LIST qbuf), as Redis's querybuf length. */
   readonly queryBufferBytes: number;
   /** Writes pending replies soon: for output produced outside this client's own reads (MONITOR, pub/sub). */
   scheduleFlush(): void;
+  /** The socket's file descriptor (CLIENT LIST fd), -1 when unknown. */
+  readonly fd: number;
+  /** The command held back by CLIENT PAUSE, if any (CLIENT LIST flag b, argv-mem). */
+  readonly postponedArgv: readonly string[] | null;
+  /** Socket events being waited for, as Redis's CLIENT LIST events= ('r', 'rw', 'w' or ''). */
+  readonly events: string;
+  /** Largest reply output of one flush (CLIENT LIST rbp). */
+  readonly replyPeakBytes: number;
+  /** Whether the connection closes once its replies are written (CLIENT LIST flag c). */
+  readonly isClosingAfterReply: boolean;
 }
 
 export class Client implements CommandContext {
@@ -32,13 +42,12 @@ export class Client implements CommandContext {
   db: Database;
   /** Name set by CLIENT SETNAME / HELLO SETNAME, '' when none. */
   name = '';
-  libName = '';
-  libVersion = '';
+  /** Set by AUTH/HELLO AUTH; only consulted while requirepass is set (see authRequired). */
   authenticated: boolean;
   user = 'default';
   readonly createdAtMs: number;
   lastInteractionMs: number;
-  /** The command being run, or the last one (CLIENT LIST cmd=). */
+  /** The command being run, or the last one looked up; null after an unknown one (CLIENT LIST cmd=NULL). */
   lastCommand: RegisteredCommand | null = null;
   replyMode: ReplyMode = 'on';
   /** true for MONITOR clients. */
@@ -49,7 +58,25 @@ export class Client implements CommandContext {
   isClosing = false;
   /** Commands emitted for propagation by the current command (null: its own argv). */
   propagateOverride: string[][] | null = null;
-  /** Extra per-client flags shown by CLIENT LIST (e.g. 'x' in MULTI); owned by the features that set them. */
+  /** Subscription counts, kept by the pub/sub code (CLIENT LIST sub/psub/ssub; any of them makes the client type pubsub, flag P). */
+  subscribedChannels = 0;
+  subscribedPatterns = 0;
+  subscribedShardChannels = 0;
+  /** Commands queued in MULTI, -1 outside MULTI; kept by the transaction code (CLIENT LIST multi=, flag x). */
+  multiQueued = -1;
+  /** Sum of the argument bytes queued in MULTI (CLIENT LIST multi-mem). */
+  multiArgvBytes = 0;
+  /** Set while EXEC or a script runs this client's commands: MONITOR refuses, blocking commands don't block (Redis's CLIENT_DENY_BLOCKING). */
+  denyBlocking = false;
+  /** Bitwise OR of the flags of the queued commands: a WRITE pause holds EXEC when it includes a write. */
+  multiFlags = 0;
+  /** Where tracking invalidations are redirected, -1 when not tracking; kept by the tracking code (CLIENT LIST redir=). */
+  trackingRedirect = -1;
+  /**
+   * Further CLIENT LIST flags owned by other features, as Redis's letters
+   * (d: WATCH touched, t/R/B: tracking, r: READONLY, ...); CLIENT LIST
+   * puts all flags in Redis's order.
+   */
   extraFlags = '';
 
   constructor(
@@ -73,6 +100,20 @@ export class Client implements CommandContext {
 
   get resp(): 2 | 3 {
     return this.reply.resp;
+  }
+
+  /**
+   * As Redis's authRequired(): requirepass is set and this client has not
+   * authenticated. Clients connected before requirepass was set stay
+   * authenticated; clearing requirepass lets everyone in.
+   */
+  get authRequired(): boolean {
+    return !this.authenticated && this.server.requiresAuth;
+  }
+
+  /** Subscribed to any channel, pattern or shard channel (client type pubsub). */
+  get isPubSub(): boolean {
+    return this.subscribedChannels + this.subscribedPatterns + this.subscribedShardChannels > 0;
   }
 
   modified(key: string, event?: string, type = 'g', db: Database = this.db): void {
@@ -99,5 +140,36 @@ export class Client implements CommandContext {
     if (reply.raw === undefined || this.transport === null) return;
     reply.raw(encoded);
     this.transport.scheduleFlush();
+  }
+
+  /** HELLO's protocol switch. In-process clients keep their sink's fixed protocol. */
+  setResp(resp: 2 | 3): void {
+    if (this.transport !== null) this.reply.resp = resp;
+  }
+
+  /** MONITOR: this client receives every command the server runs from now on. */
+  startMonitoring(): void {
+    this.isMonitor = true;
+    this.server.monitors.add(this);
+  }
+
+  /**
+   * RESET (Redis's clearClientConnectionState): stop monitoring, database 0,
+   * RESP2, default user (unauthenticated again when requirepass is set), no
+   * name, replies on; features (MULTI/WATCH, pub/sub, tracking) clear their
+   * own state through server.clientResetHooks.
+   */
+  resetConnectionState(): void {
+    if (this.isMonitor) {
+      this.isMonitor = false;
+      this.server.monitors.delete(this);
+    }
+    this.db = this.keyspace.db(0);
+    this.setResp(2);
+    this.user = 'default';
+    this.authenticated = !this.server.requiresAuth;
+    for (const hook of this.server.clientResetHooks) hook(this);
+    this.name = '';
+    this.replyMode = 'on';
   }
 }

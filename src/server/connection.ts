@@ -1,7 +1,8 @@
 // One client socket: bytes in → parser → dispatcher → encoder → bytes out.
 // All replies produced by one read are written with one socket write. When
 // the peer stops reading, we stop reading from it too, so a client can never
-// make the server buffer unbounded output.
+// make the server buffer unbounded output. A command held by CLIENT PAUSE
+// stops this client's input until the pause ends (client-pause.ts).
 
 import type { Socket } from 'node:net';
 import { ProtocolError } from '../errors.js';
@@ -9,6 +10,7 @@ import { QueryBufferLimitError, RequestParser } from '../protocol/resp-parser.js
 import { RespEncoder } from '../protocol/resp-encoder.js';
 import { Client, type ClientTransport } from './client.js';
 import { execute } from './dispatcher.js';
+import type { PauseWaiter } from './client-pause.js';
 import type { Server } from './server.js';
 
 /** Output bytes buffered in the socket beyond which we stop reading from this client. */
@@ -22,7 +24,7 @@ export function formatAddr(ip: string | undefined, port: number | undefined): st
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
-export class Connection implements ClientTransport {
+export class Connection implements ClientTransport, PauseWaiter {
   readonly client: Client;
   private readonly parser: RequestParser;
   private readonly encoder = new RespEncoder();
@@ -31,6 +33,11 @@ export class Connection implements ClientTransport {
   private pausedForOutput = false;
   private flushScheduled = false;
   private processing = false;
+  /** Query buffer length when this batch of input started (Redis trims its querybuf only after the batch). */
+  private batchQueryBytes = 0;
+  /** The command CLIENT PAUSE holds back; input stops behind it. */
+  private postponed: string[] | null = null;
+  private peakReply = 0;
 
   constructor(private readonly socket: Socket, private readonly server: Server) {
     this.client = new Client(server, this.encoder, formatAddr(socket.remoteAddress, socket.remotePort),
@@ -55,7 +62,29 @@ export class Connection implements ClientTransport {
   }
 
   get queryBufferBytes(): number {
-    return this.parser.pendingBytes;
+    return this.processing ? this.batchQueryBytes : this.parser.pendingBytes;
+  }
+
+  get fd(): number {
+    // Node keeps the descriptor on the socket's internal handle (POSIX only).
+    const handle = (this.socket as unknown as { _handle?: { fd?: unknown } })._handle;
+    return typeof handle?.fd === 'number' ? handle.fd : -1;
+  }
+
+  get postponedArgv(): readonly string[] | null {
+    return this.postponed;
+  }
+
+  get replyPeakBytes(): number {
+    return this.peakReply;
+  }
+
+  get events(): string {
+    return (this.pausedForOutput || this.closing ? '' : 'r') + (this.socket.writableLength > 0 ? 'w' : '');
+  }
+
+  get isClosingAfterReply(): boolean {
+    return this.closeWhenFlushed;
   }
 
   closeAfterReply(): void {
@@ -90,13 +119,27 @@ export class Connection implements ClientTransport {
     this.processInput();
   }
 
+  /** Called on the turn after a client pause ends: runs the held command, then the rest of the input. */
+  resumeAfterPause(): void {
+    const argv = this.postponed;
+    if (argv === null || this.closing) return;
+    this.postponed = null;
+    this.processing = true;
+    this.batchQueryBytes = this.parser.pendingBytes;
+    const done = this.runCommand(argv);
+    this.processing = false;
+    if (done) this.processInput();
+    else this.flush();
+  }
+
   private processInput(): void {
     const client = this.client;
     const parser = this.parser;
     this.processing = true;
-    while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput) {
+    this.batchQueryBytes = parser.pendingBytes;
+    while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput && this.postponed === null) {
       let argv: string[] | null;
-      parser.authenticated = client.authenticated;
+      parser.authenticated = !client.authRequired;
       try {
         argv = parser.next();
       } catch (err) {
@@ -109,11 +152,7 @@ export class Connection implements ClientTransport {
       }
       if (argv === null) break;
       client.lastInteractionMs = this.server.keyspace.clock.now();
-      if (client.replyMode === 'on' && !maybeReplyCommand(argv)) {
-        execute(client, argv);
-      } else {
-        this.executeWithReplyMode(argv);
-      }
+      if (!this.runCommand(argv)) break;
       if (this.encoder.pendingBytes > ENCODER_FLUSH_AT) {
         this.flush();
         if (this.socket.writableLength > OUTPUT_HIGH_WATER) this.pauseForOutput();
@@ -123,18 +162,35 @@ export class Connection implements ClientTransport {
     this.flush();
   }
 
+  /**
+   * Runs one command; false when CLIENT PAUSE postponed it (it is kept and
+   * re-run from the start, checks included, when the pause ends).
+   */
+  private runCommand(argv: string[]): boolean {
+    const client = this.client;
+    if (client.replyMode === 'on' && !maybeReplyCommand(argv)) {
+      if (execute(client, argv)) return true;
+    } else if (this.executeWithReplyMode(argv)) {
+      return true;
+    }
+    this.postponed = argv;
+    this.server.clientPause.wait(this);
+    return false;
+  }
+
   /** Runs one command honouring CLIENT REPLY OFF/SKIP (Redis drops those replies). */
-  private executeWithReplyMode(argv: string[]): void {
+  private executeWithReplyMode(argv: string[]): boolean {
     const client = this.client;
     const before = client.replyMode;
     const mark = this.encoder.checkpoint();
-    execute(client, argv);
+    if (!execute(client, argv)) return false;
     const after = client.replyMode;
     if (after === 'off' || after === 'skip-next' || (before === 'skip' && after === 'skip')) {
       this.encoder.rollback(mark);
     }
     if (after === 'skip-next') client.replyMode = 'skip';
     else if (before === 'skip' && after === 'skip') client.replyMode = 'on';
+    return true;
   }
 
   private flush(): void {
@@ -142,16 +198,20 @@ export class Connection implements ClientTransport {
     const out = this.encoder.take();
     if (out !== null) {
       if (typeof out === 'string') {
+        if (out.length > this.peakReply) this.peakReply = out.length;
         this.server.stats.netOutputBytes += out.length;
         this.socket.write(out, 'latin1');
       } else {
         this.socket.cork();
+        let total = 0;
         for (const part of out) {
+          total += part.length;
           this.server.stats.netOutputBytes += part.length;
           if (typeof part === 'string') this.socket.write(part, 'latin1');
           else this.socket.write(part);
         }
         this.socket.uncork();
+        if (total > this.peakReply) this.peakReply = total;
       }
     }
     if (this.closeWhenFlushed) {
@@ -176,6 +236,10 @@ export class Connection implements ClientTransport {
   }
 
   private destroy(): void {
+    if (this.postponed !== null) {
+      this.server.clientPause.cancel(this);
+      this.postponed = null;
+    }
     if (this.closing && this.socket.destroyed) {
       this.server.removeClient(this.client);
       return;

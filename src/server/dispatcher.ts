@@ -1,5 +1,5 @@
 // The gate every command passes, in Redis's processCommand order: lookup →
-// arity → auth → run; then statistics, slow log, monitors and propagation
+// arity → auth → client pause → run; then statistics, slow log, monitors and propagation
 // (Redis's call()). Handlers report errors by throwing RedisError.
 
 import { NOAUTH, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
@@ -7,35 +7,53 @@ import { Flag, type RegisteredCommand } from '../commands/registry.js';
 import type { Client } from './client.js';
 import { monitorLine } from './monitor.js';
 
-/** Runs one command for `client`, writing its reply to client.reply. */
-export function execute(client: Client, argv: string[]): void {
+/**
+ * Runs one command for `client`, writing its reply to client.reply. Returns
+ * false when CLIENT PAUSE postpones it: nothing ran, and the caller submits
+ * the same argv again once the pause ends (see connection.ts).
+ */
+export function execute(client: Client, argv: string[]): boolean {
   const server = client.server;
   let cmd = server.commands.lookup(argv[0]!);
   if (cmd === undefined) {
-    reject(client, null, unknownCommand(argv[0]!, argv.slice(1)));
-    return;
-  }
-  if (cmd.subcommands !== null) {
-    if (argv.length === 1) {
-      reject(client, cmd, wrongArity(cmd.fullName));
-      return;
+    client.lastCommand = null;
+    if (isCrossProtocolAttack(argv[0]!)) {
+      server.logger.warning('Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection aborted.');
+      client.transport?.kill();
+      return true;
     }
+    reject(client, null, unknownCommand(argv[0]!, argv.slice(1)));
+    return true;
+  }
+  // A container called alone (bare COMMAND) runs itself, after its own arity check.
+  if (cmd.subcommands !== null && argv.length > 1) {
     const sub = cmd.subcommands.get(argv[1]!.toLowerCase());
     if (sub === undefined) {
+      client.lastCommand = null;
       reject(client, null, unknownSubcommand(argv[1]!, argv[0]!));
-      return;
+      return true;
     }
     cmd = sub;
   }
+  // As Redis's c->lastcmd: set at lookup, so CLIENT LIST shows rejected and postponed commands too.
+  client.lastCommand = cmd;
   if (!cmd.arityOk(argv.length)) {
     reject(client, cmd, wrongArity(cmd.fullName));
-    return;
+    return true;
   }
-  if (!client.authenticated && (cmd.flags & Flag.no_auth) === 0) {
+  if (!client.authenticated && server.requiresAuth && (cmd.flags & Flag.no_auth) === 0) {
     reject(client, cmd, NOAUTH);
-    return;
+    return true;
   }
+  if (server.clientPause.type !== 0 && server.clientPause.blocks(cmd, client)) return false;
   call(client, cmd, argv);
+  return true;
+}
+
+/** As Redis's securityWarningCommand: HTTP requests sent to the port are dropped. */
+function isCrossProtocolAttack(name: string): boolean {
+  const n = name.length;
+  return (n === 4 || n === 5) && (name.toLowerCase() === 'post' || name.toLowerCase() === 'host:');
 }
 
 /** Runs a resolved, admitted command: Redis's call(). */
@@ -43,7 +61,6 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
   const server = client.server;
   const keyspace = client.keyspace;
   const dirtyBefore = keyspace.dirty;
-  client.lastCommand = cmd;
   client.propagateOverride = null;
   const start = performance.now();
   try {
@@ -69,6 +86,11 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
   if (slowerThan >= 0 && elapsedUs >= slowerThan && (cmd.flags & Flag.skip_slowlog) === 0) {
     server.slowlog.record(argv, Math.floor(elapsedUs), keyspace.clock.now(), client.addr, client.name,
       server.config.num('slowlog-max-len'));
+  }
+  // Redis's latencyAddSampleIfNeeded("command" / "fast-command", ms) after call().
+  if (server.latencyThresholdUs > 0 && elapsedUs >= server.latencyThresholdUs) {
+    server.latency.addSample((cmd.flags & Flag.fast) !== 0 ? 'fast-command' : 'command', Math.floor(elapsedUs / 1000),
+      Math.floor(keyspace.clock.now() / 1000));
   }
   if (server.monitors.size > 0 && (cmd.flags & (Flag.skip_monitor | Flag.admin)) === 0) {
     feedMonitors(client, argv);

@@ -14,8 +14,16 @@ export const ping = defineCommand({
   },
   run(ctx, argv) {
     if (argv.length > 2) throw wrongPingArity;
-    if (argv.length === 1) ctx.reply.simple('PONG');
-    else ctx.reply.bulk(argv[1]!);
+    if (ctx.client.isPubSub && ctx.reply.resp === 2) {
+      // A subscribed RESP2 client can only read arrays: Redis answers ["pong", message].
+      ctx.reply.array(2);
+      ctx.reply.bulk('pong');
+      ctx.reply.bulk(argv.length === 1 ? '' : argv[1]!);
+    } else if (argv.length === 1) {
+      ctx.reply.simple('PONG');
+    } else {
+      ctx.reply.bulk(argv[1]!);
+    }
   },
 });
 
@@ -25,7 +33,7 @@ const wrongPingArity = wrongArity('ping');
 export const echo = defineCommand({
   name: 'echo',
   arity: 2,
-  flags: ['fast'],
+  flags: ['loading', 'stale', 'fast'],
   acl: ['connection'],
   docs: {
     summary: 'Echo the given string', since: '1.0.0', group: 'connection', complexity: 'O(1)',
