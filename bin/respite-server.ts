@@ -1,50 +1,59 @@
 #!/usr/bin/env node
 // respite-server: redis-server's command line (config file, --name value),
-// Redis-style logging, clean stop on SIGINT/SIGTERM and SHUTDOWN. Sizes its
-// own V8 heap: the process re-executes itself once with a heap limit taken
-// from maxmemory or the machine's memory, so users never pass node flags.
+// Redis-style logging, pidfile, clean stop on SIGINT/SIGTERM and SHUTDOWN.
+// Sizes its own V8 heap: the process re-executes itself once with a heap
+// limit taken from maxmemory or the machine's memory, so users never pass node flags.
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { resolve } from 'node:path';
-import { parseCommandLine, parseConfigText, type ConfigPairs } from '../src/config/parse.js';
-import { parseMemory } from '../src/config/config.js';
-import { Server } from '../src/server/server.js';
+import { dirname, resolve } from 'node:path';
+import { ConfigLoadError, linesToPairs, parseCommandLine, parseConfigLines, type ConfigLine, type ConfigPairs } from '../src/config/parse.js';
+import { parseMemory } from '../src/config/values.js';
+import { Server, StartupConfigError } from '../src/server/server.js';
 import { listen } from '../src/server/listener.js';
 import { Logger } from '../src/server/logger.js';
-import { RESPITE_VERSION } from '../src/version.js';
+import { REDIS_VERSION, RESPITE_VERSION } from '../src/version.js';
 
 const CHILD_MARK = 'RESPITE_HEAP_SIZED';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
   process.exit(1);
 }
 
-function loadPairs(): { pairs: ConfigPairs; configFile: string | null; switches: string[] } {
+interface Loaded {
+  lines: ConfigLine[];
+  configFile: string | null;
+  switches: string[];
+}
+
+/** As Redis's loadServerConfig: the file's text, a newline, then the options as config lines. */
+function load(): Loaded {
   let cl;
   try {
     cl = parseCommandLine(process.argv.slice(2));
   } catch (err) {
     fail((err as Error).message);
   }
-  let pairs: ConfigPairs = [];
+  let text = '';
+  let baseDir = process.cwd();
   if (cl.configFile !== null) {
-    const path = resolve(cl.configFile);
-    let text: string;
+    const path = cl.configFile === '-' ? '/dev/stdin' : resolve(cl.configFile);
     try {
       text = readFileSync(path, 'latin1');
     } catch (err) {
       fail(`Fatal error, can't open config file '${path}': ${(err as Error).message}`);
     }
-    try {
-      pairs = parseConfigText(text, resolve(path, '..'));
-    } catch (err) {
-      fail((err as Error).message);
-    }
+    baseDir = dirname(path);
   }
-  return { pairs: [...pairs, ...cl.pairs], configFile: cl.configFile, switches: cl.switches };
+  text += '\n' + cl.optionsText;
+  try {
+    return { lines: parseConfigLines(text, baseDir), configFile: cl.configFile, switches: cl.switches };
+  } catch (err) {
+    if (err instanceof ConfigLoadError) fail(err.format(REDIS_VERSION));
+    throw err;
+  }
 }
 
 /** Heap limit in MB: room for maxmemory plus overhead, else 3/4 of the machine. */
@@ -74,13 +83,47 @@ function reexecWithHeap(limitMb: number): void {
   });
 }
 
+function lastValue(pairs: ConfigPairs, name: string, fallback: string): string {
+  return pairs.filter(([n]) => n === name).map(([, v]) => v).pop() ?? fallback;
+}
+
+function createServer(loaded: Loaded, pairs: ConfigPairs): Server {
+  // dir first: as Redis, relative paths (logfile, pidfile) are taken from it.
+  const dir = lastValue(pairs, 'dir', '');
+  if (dir !== '') {
+    try {
+      process.chdir(dir);
+    } catch (err) {
+      fail(`Can't chdir to '${dir}': ${(err as Error).message}`);
+    }
+  }
+  const level = lastValue(pairs, 'loglevel', 'notice');
+  const logfile = lastValue(pairs, 'logfile', '');
+  try {
+    const server = new Server({
+      config: pairs,
+      logger: new Logger(['debug', 'verbose', 'notice', 'warning'].includes(level) ? level : 'notice', logfile || null),
+      configFile: loaded.configFile !== null && loaded.configFile !== '-' ? resolve(loaded.configFile) : '',
+    });
+    server.config.setCanonical('dir', process.cwd());
+    return server;
+  } catch (err) {
+    if (err instanceof StartupConfigError) {
+      const line = loaded.lines[err.index]!;
+      fail(new ConfigLoadError(line.lineNo, line.text, err.message).format(REDIS_VERSION));
+    }
+    throw err;
+  }
+}
+
 async function main(): Promise<void> {
-  const { pairs, configFile, switches } = loadPairs();
-  if (switches.includes('version') || switches.includes('v')) {
-    process.stdout.write(`respite-server v=${RESPITE_VERSION} redis_version=7.0.15 node=${process.version}\n`);
+  const loaded = load();
+  const pairs = linesToPairs(loaded.lines);
+  if (loaded.switches.includes('version') || loaded.switches.includes('v')) {
+    process.stdout.write(`respite-server v=${RESPITE_VERSION} redis_version=${REDIS_VERSION} node=${process.version}\n`);
     return;
   }
-  if (switches.includes('help') || switches.includes('h')) {
+  if (loaded.switches.includes('help') || loaded.switches.includes('h')) {
     process.stdout.write('Usage: respite-server [/path/to/redis.conf] [--option value ...]\n' +
       'Examples:\n  respite-server --port 7777\n  respite-server /etc/redis/6379.conf --loglevel verbose\n');
     return;
@@ -89,19 +132,17 @@ async function main(): Promise<void> {
     reexecWithHeap(heapLimitMb(pairs));
     return;
   }
-  let server: Server;
-  try {
-    const level = pairs.filter(([n]) => n === 'loglevel').map(([, v]) => v).pop() ?? 'notice';
-    const logfile = pairs.filter(([n]) => n === 'logfile').map(([, v]) => v).pop() ?? '';
-    server = new Server({ config: pairs, logger: new Logger(level, logfile || null), configFile: configFile ? resolve(configFile) : '' });
-  } catch (err) {
-    fail(`\n*** FATAL CONFIG FILE ERROR (respite ${RESPITE_VERSION}) ***\n${(err as Error).message}`);
-  }
+  const server = createServer(loaded, pairs);
   const log = server.logger;
-  log.notice(`oO0OoO0OoO0Oo respite is starting oO0OoO0OoO0Oo`);
-  log.notice(`respite version=${RESPITE_VERSION}, redis_version=7.0.15, node=${process.version}, pid=${process.pid}, just started`);
-  if (configFile === null) log.warning('Warning: no config file specified, using the default config. In order to specify a config file use respite-server /path/to/redis.conf');
-  else log.notice('Configuration loaded');
+  log.notice('oO0OoO0OoO0Oo respite is starting oO0OoO0OoO0Oo');
+  log.notice(`respite version=${RESPITE_VERSION}, redis_version=${REDIS_VERSION}, node=${process.version}, pid=${process.pid}, just started`);
+  if (loaded.configFile === null) {
+    log.warning('Warning: no config file specified, using the default config. In order to specify a config file use respite-server /path/to/redis.conf');
+  } else {
+    log.notice('Configuration loaded');
+  }
+  if (server.config.bool('daemonize')) log.warning('daemonize yes is not supported: running in the foreground');
+  if (server.config.get('supervised') !== 'no') log.warning(`supervised ${server.config.get('supervised')} is not supported: ignored`);
   let listening;
   try {
     listening = await listen(server);
@@ -109,19 +150,31 @@ async function main(): Promise<void> {
     log.warning(`Failed listening on port ${server.config.get('port')} (tcp), aborting: ${(err as Error).message}`);
     process.exit(1);
   }
-  log.notice(`Server initialized`);
+  const pidfile = server.config.get('pidfile');
+  if (pidfile !== '') {
+    try {
+      writeFileSync(pidfile, `${process.pid}\n`);
+    } catch (err) {
+      log.warning(`Failed to write PID file: ${(err as Error).message}`);
+    }
+  }
+  log.notice('Server initialized');
   log.notice(`Ready to accept connections tcp on ${listening.host}:${listening.port}`);
   let stopping = false;
-  const stop = async (reason: string) => {
+  const stop = async (reason: string | null) => {
     if (stopping) return;
     stopping = true;
-    log.warning(reason);
-    log.notice('User requested shutdown...');
+    if (reason !== null) log.warning(reason);
+    log.warning('User requested shutdown...');
     await listening.close();
+    if (pidfile !== '') {
+      log.notice('Removing the pid file.');
+      rmSync(pidfile, { force: true });
+    }
     log.warning('respite is now ready to exit, bye bye...');
     process.exit(0);
   };
-  server.shutdownHandler = (reason) => void stop(reason);
+  server.shutdownHandler = () => void stop(null);
   process.on('SIGINT', () => void stop('Received SIGINT scheduling shutdown...'));
   process.on('SIGTERM', () => void stop('Received SIGTERM scheduling shutdown...'));
 }

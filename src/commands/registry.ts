@@ -146,6 +146,7 @@ function legacyRange(specs: readonly KeySpec[]): { first: number; last: number; 
 function keysFromSpec(ks: KeySpec, argv: Argv, out: number[]): void {
   const argc = argv.length;
   let first: number;
+  if ('unknown' in ks.begin) return;
   if ('index' in ks.begin) {
     first = ks.begin.index;
   } else {

@@ -34,8 +34,8 @@ export type KeySpecFlag =
 export interface KeySpec {
   flags: readonly KeySpecFlag[];
   notes?: string;
-  /** Where the search starts: a fixed argv index, or after a keyword. */
-  begin: { index: number } | { keyword: string; startFrom: number };
+  /** Where the search starts: a fixed argv index, or after a keyword (unknown: SORT's BY/STORE). */
+  begin: { index: number } | { keyword: string; startFrom: number } | { unknown: true };
   /** Which keys follow: a range (lastKey -1 = last arg), or a count stored in an argument. */
   find:
     | { range: { lastKey: number; step: number; limit: number } }

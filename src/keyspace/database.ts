@@ -117,13 +117,16 @@ export class Database {
   }
 
   /**
-   * Deletes `key` if its TTL has passed; true if it did. The deletion is
+   * Deletes `key` if its TTL has passed; true if it is gone (or, while expiry
+   * is paused, logically gone). The deletion is
    * reported to the keyspace (stats, notification, propagation as DEL).
    */
   expireIfNeeded(key: string): boolean {
     const at = this.expires.get(key);
     if (at === undefined || at > this.keyspace.clock.now()) return false;
-    if (this.keyspace.isExpiryPaused) return false;
+    // As Redis during CLIENT PAUSE: the key reads as missing but stays
+    // (writes are held during a pause, so nothing can re-add it meanwhile).
+    if (this.keyspace.isExpiryPaused) return true;
     this.deleteExpired(key);
     return true;
   }

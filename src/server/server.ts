@@ -10,7 +10,9 @@ import { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../keyspace/clock.js';
 import { Keyspace } from '../keyspace/keyspace.js';
 import type { Client } from './client.js';
-import { SlowLog } from './slowlog.js';
+import { LatencyMonitor, SlowLog } from './slowlog.js';
+import { ConfigError } from '../config/values.js';
+import { ClientPause } from './client-pause.js';
 import { Logger } from './logger.js';
 
 export interface ServerStats {
@@ -38,10 +40,15 @@ export interface ServerInit {
 export class Server {
   readonly config: Config;
   readonly keyspace: Keyspace;
+  /** CLIENT PAUSE state (client-pause.ts). */
+  readonly clientPause: ClientPause;
   readonly commands = new CommandTable(ALL_COMMANDS);
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
   readonly slowlog = new SlowLog();
+  readonly latency = new LatencyMonitor();
+  /** latency-monitor-threshold in microseconds (0: off), cached for the dispatcher. */
+  latencyThresholdUs = 0;
   readonly logger: Logger;
   readonly runId = randomBytes(20).toString('hex');
   readonly startTimeMs: number;
@@ -61,16 +68,20 @@ export class Server {
 
   constructor(init: ServerInit = {}) {
     this.config = new Config();
-    for (const [name, value] of init.config ?? []) this.config.set(name, value, true);
+    applyStartupConfig(this.config, init.config ?? []);
+    if (this.config.get('dir') === '') this.config.setCanonical('dir', process.cwd());
     const clock = init.clock ?? systemClock;
     this.keyspace = new Keyspace(clock, this.config.num('databases'));
+    this.clientPause = new ClientPause(this.keyspace);
     this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
     this.startTimeMs = clock.now();
     this.lastSaveSec = Math.floor(this.startTimeMs / 1000);
     this.configFile = init.configFile ?? '';
     this.requiresAuth = this.config.get('requirepass') !== '';
     this.slowlogSlowerThanUs = this.config.num('slowlog-log-slower-than');
+    this.latencyThresholdUs = this.config.num('latency-monitor-threshold') * 1000;
     this.config.onChange((name, value) => {
+      if (name === 'latency-monitor-threshold') this.latencyThresholdUs = Number(value) * 1000;
       if (name === 'requirepass') this.requiresAuth = value !== '';
       else if (name === 'loglevel') this.logger.level = value;
       else if (name === 'slowlog-log-slower-than') this.slowlogSlowerThanUs = Number(value);
@@ -84,6 +95,23 @@ export class Server {
       netOutputBytes: 0, totalErrorReplies: 0, errorCounts: new Map(), internalErrors: 0,
     };
   }
+
+  /** CONFIG RESETSTAT: server, command and error statistics (not the slow log, as Redis). */
+  resetStats(): void {
+    this.stats = Server.freshStats();
+    for (const cmd of this.commands.all()) cmd.resetStats();
+    const ks = this.keyspace.stats;
+    ks.keyspaceHits = 0;
+    ks.keyspaceMisses = 0;
+    ks.expiredKeys = 0;
+    ks.expiredStalePerc = 0;
+    ks.expiredTimeCapReachedCount = 0;
+    ks.expireCycleCpuMs = 0;
+    for (const hook of this.resetStatsHooks) hook();
+  }
+
+  /** Called by CONFIG RESETSTAT so features with their own counters (pub/sub, eviction...) reset them. */
+  readonly resetStatsHooks: (() => void)[] = [];
 
   /** Counts an error reply by its code (INFO errorstats). */
   recordError(code: string): void {
@@ -100,6 +128,8 @@ export class Server {
 
   /** Called once per client when it goes away (blocking, pub/sub, WATCH clean up here). */
   readonly clientCloseHooks: ((client: Client) => void)[] = [];
+  /** Called by RESET for each client (MULTI/WATCH, pub/sub, tracking state clear themselves here). */
+  readonly clientResetHooks: ((client: Client) => void)[] = [];
 
   removeClient(client: Client): void {
     if (!this.clients.delete(client.id)) return;
@@ -162,10 +192,42 @@ export class Server {
     if (timeoutSec <= 0) return;
     const now = this.keyspace.clock.now();
     for (const c of this.clients.values()) {
-      if (c.transport && !c.isMonitor && now - c.lastInteractionMs > timeoutSec * 1000) {
+      // As Redis: monitors and clients whose command is held by a pause don't time out.
+      if (c.transport && !c.isMonitor && !c.transport.postponedArgv && now - c.lastInteractionMs > timeoutSec * 1000) {
         this.logger.verbose('Closing idle client');
         c.transport.kill();
       }
     }
   }
+}
+
+/** A start-up configuration value that failed; `index` is its position in the pairs given. */
+export class StartupConfigError extends Error {
+  constructor(readonly index: number, reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Applies config file / command line pairs in order, as Redis loads a config
+ * text: later values win, except that `save` lines accumulate (the first one
+ * of a load replaces the default).
+ */
+function applyStartupConfig(config: Config, pairs: ReadonlyArray<readonly [string, string]>): void {
+  let saveSeen = false;
+  pairs.forEach(([name, value], index) => {
+    const param = config.param(name);
+    if (param === undefined) throw new StartupConfigError(index, 'Bad directive or wrong number of arguments');
+    try {
+      if (param.name === 'save' && saveSeen && value !== '') {
+        const current = config.get('save');
+        config.set('save', current === '' ? value : `${current} ${value}`, true);
+      } else {
+        config.set(name, value, true);
+      }
+    } catch (err) {
+      throw new StartupConfigError(index, err instanceof ConfigError ? err.message : String(err));
+    }
+    if (param.name === 'save') saveSeen = true;
+  });
 }
