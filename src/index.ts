@@ -9,6 +9,11 @@ import { Logger } from './server/logger.js';
 export { RedisError } from './errors.js';
 export { ManualClock, systemClock, type Clock } from './keyspace/clock.js';
 export { Server } from './server/server.js';
+export {
+  KeyValueStore, type KeyValueStoreOptions, type SetOptions, type ScanOptions, type ExpireMode, type CommandArg,
+} from './embedded/key-value-store.js';
+export type { Reply, BufferReply } from './embedded/reply-convert.js';
+export type { KeyInput, ValueInput, TypedValue } from './embedded/typed-values.js';
 
 export interface StartServerOptions {
   /** TCP port; 0 picks a free one (default 6379). */

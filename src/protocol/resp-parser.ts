@@ -86,7 +86,7 @@ export class RequestParser {
           if (argv.length === 0) continue;
           return argv;
         }
-        const count = this.readLengthLine('multibulk count');
+        const count = this.readLengthLine('mbulk count'); // Redis says "too big mbulk count string"
         if (count === null) return null;
         if (count <= 0) continue;
         if (count > 2147483647) throw new ProtocolError('invalid multibulk length');
@@ -171,9 +171,7 @@ export class RequestParser {
     this.pos = nl + 1;
     const argv = splitInlineArgs(line);
     if (argv === null) throw new ProtocolError('unbalanced quotes in request');
-    if (!this.authenticated && argv.length > UNAUTH_MAX_ARGS) {
-      throw new ProtocolError('unauthenticated multibulk length');
-    }
+    // No argument-count cap before AUTH here: Redis's processInlineBuffer has none (its line is capped at 64 KiB).
     return argv;
   }
 }
