@@ -108,6 +108,8 @@ export class Connection implements ClientTransport, PauseWaiter {
   private onData(chunk: Buffer): void {
     if (this.closing) return;
     this.server.stats.netInputBytes += chunk.length;
+    // As Redis's readQueryFromClient: once per read, not per command.
+    this.client.lastInteractionMs = this.server.keyspace.clock.now();
     try {
       this.parser.feed(chunk);
     } catch (err) {
@@ -151,7 +153,6 @@ export class Connection implements ClientTransport, PauseWaiter {
         break;
       }
       if (argv === null) break;
-      client.lastInteractionMs = this.server.keyspace.clock.now();
       if (!this.runCommand(argv)) break;
       if (this.encoder.pendingBytes > ENCODER_FLUSH_AT) {
         this.flush();
