@@ -67,6 +67,22 @@ export const INVALID_EXPIRE = (cmd: string) => new RedisError(`ERR invalid expir
 export const BUSYKEY = new RedisError('BUSYKEY Target key name already exists.');
 export const DUMP_PAYLOAD = new RedisError('ERR DUMP payload version or checksum are wrong');
 export const BAD_TTL = new RedisError('ERR Invalid TTL value, must be >= 0');
+// Generic (keys) group: SCAN, EXPIRE family, RESTORE, OBJECT, MOVE/COPY, SWAPDB, WAIT
+export const INVALID_CURSOR = new RedisError('ERR invalid cursor');
+export const EXPIRE_NX_CONFLICT = new RedisError('ERR NX and XX, GT or LT options at the same time are not compatible');
+export const EXPIRE_GT_LT_CONFLICT = new RedisError('ERR GT and LT options at the same time are not compatible');
+export const unsupportedOption = (opt: string) => new RedisError(`ERR Unsupported option ${opt}`);
+export const BAD_DATA_FORMAT = new RedisError('ERR Bad data format');
+export const BAD_IDLETIME = new RedisError('ERR Invalid IDLETIME value, must be >= 0');
+export const BAD_FREQ = new RedisError('ERR Invalid FREQ value, must be >= 0 and <= 255');
+export const INVALID_FIRST_DB = new RedisError('ERR invalid first DB index');
+export const INVALID_SECOND_DB = new RedisError('ERR invalid second DB index');
+/** getIntFromObjectOrReply without a custom message, for a value outside C's int. */
+export const INT_OUT_OF_RANGE = new RedisError('ERR value is out of range, value must between -2147483648 and 2147483647');
+export const LFU_NOT_SELECTED = new RedisError('ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.');
+export const LFU_SELECTED = new RedisError('ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.');
+/** respite's own text (not Redis's): OBJECT FREQ under an LFU policy, since no LFU counter is kept yet. */
+export const LFU_NOT_TRACKED = new RedisError('ERR OBJECT FREQ is not supported by respite yet: access frequency is not tracked');
 export const OOM = new RedisError("OOM command not allowed when used memory > 'maxmemory'.");
 export const SAME_OBJECT = new RedisError('ERR source and destination objects are the same');
 export const NOT_ALLOWED_IN_MULTI = (cmd: string) => new RedisError(`ERR ${cmd} inside MULTI is not allowed`);
@@ -107,3 +123,47 @@ export function subcommandSyntax(container: string, sub: string): RedisError {
     `ERR unknown subcommand or wrong number of arguments for '${truncate128(sub)}'. Try ${container.toUpperCase()} HELP.`,
   );
 }
+// Server group: SHUTDOWN, DEBUG, SLOWLOG, LATENCY; scripting: FUNCTION, FCALL
+export const SHUTDOWN_FAILED = new RedisError('ERR Errors trying to SHUTDOWN. Check logs.');
+export const NO_SHUTDOWN_IN_PROGRESS = new RedisError('ERR No shutdown in progress.');
+export const SHUTDOWN_DENY_BLOCKING = new RedisError("ERR SHUTDOWN without NOW or ABORT isn't allowed for DENY BLOCKING client");
+export const DEBUG_NOT_ALLOWED = new RedisError('ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.');
+export const SLOWLOG_COUNT = new RedisError('ERR count should be greater than or equal to -1');
+export const noLatencySamples = (event: string) => new RedisError(`ERR No samples available for event '${event}'`);
+export const LIBRARY_NOT_FOUND = new RedisError('ERR Library not found');
+export const FUNCTION_NOT_FOUND = new RedisError('ERR Function not found');
+export const NOTBUSY = new RedisError('NOTBUSY No scripts in execution right now.');
+export const LIBRARY_NAME_MISSING = new RedisError('ERR library name argument was not given');
+export const unknownArgument = (arg: string) => new RedisError(`ERR Unknown argument ${arg}`);
+export const unknownOptionGiven = (arg: string) => new RedisError(`ERR Unknown option given: ${arg}`);
+export const FUNCTION_FLUSH_MODE = new RedisError('ERR FUNCTION FLUSH only supports SYNC|ASYNC option');
+export const FUNCTION_RESTORE_POLICY = new RedisError('ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.');
+/** FUNCTION LOAD / RESTORE failures: Redis prefixes the engine's or parser's text with ERR. */
+export const functionLoadError = (reason: string) => new RedisError(`ERR ${reason}`);
+
+// Transactions (multi.c, processCommand).
+export const MULTI_NESTED = new RedisError('ERR MULTI calls can not be nested');
+export const EXEC_WITHOUT_MULTI = new RedisError('ERR EXEC without MULTI');
+export const DISCARD_WITHOUT_MULTI = new RedisError('ERR DISCARD without MULTI');
+export const WATCH_INSIDE_MULTI = new RedisError('ERR WATCH inside MULTI is not allowed');
+export const COMMAND_NOT_ALLOWED_IN_MULTI = new RedisError('ERR Command not allowed inside a transaction');
+export const EXEC_ABORT = new RedisError('EXECABORT Transaction discarded because of previous errors.');
+/** EXEC itself rejected before running (execCommandAbort): the reason is the rejection's text. */
+export function execAbortBecause(message: string): RedisError {
+  return new RedisError(`EXECABORT Transaction discarded because of: ${message}`);
+}
+// Pub/sub
+/** A RESP2 client in subscribed mode ran another command (Redis's processCommand). */
+export const pubsubContext = (fullName: string) => new RedisError(
+  `ERR Can't execute '${fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
+export const denyBlockingSubscribe = (cmd: string) => new RedisError(`ERR ${cmd} isn't allowed for a DENY BLOCKING client`);
+// Hashes and sets (t_hash.c, t_set.c).
+export const HASH_NOT_INTEGER = new RedisError('ERR hash value is not an integer');
+export const HASH_NOT_FLOAT = new RedisError('ERR hash value is not a float');
+export const HSET_VALUE_NAN_OR_INF = new RedisError('ERR value is NaN or Infinity');
+export const HSET_VALUE_OUT_OF_RANGE = new RedisError('ERR value is out of range');
+export const SET_COUNT_NOT_POSITIVE = new RedisError('ERR value is out of range, must be positive');
+export const SET_NUMKEYS_NOT_POSITIVE = new RedisError('ERR numkeys should be greater than 0');
+export const SET_NUMKEYS_TOO_MANY = new RedisError("ERR Number of keys can't be greater than number of args");
+export const SET_LIMIT_NEGATIVE = new RedisError("ERR LIMIT can't be negative");
+export const UNBLOCK_REASON = new RedisError('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');

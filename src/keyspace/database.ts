@@ -25,11 +25,13 @@ export class Database {
   lookupRead(key: string): RedisValue | undefined {
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) {
       this.keyspace.stats.keyspaceMisses++;
+      if (this.keyspace.emitsKeyMissEvents) this.keyspace.notify('m', 'keymiss', key, this.id);
       return undefined;
     }
     const e = this.dict.find(key);
     if (e === -1) {
       this.keyspace.stats.keyspaceMisses++;
+      if (this.keyspace.emitsKeyMissEvents) this.keyspace.notify('m', 'keymiss', key, this.id);
       return undefined;
     }
     this.keyspace.stats.keyspaceHits++;
@@ -67,6 +69,7 @@ export class Database {
     if (e === -1) {
       const n = this.dict.insertNew(key, value);
       this.dict.setLruAt(n, this.keyspace.lruClock);
+      if (this.keyspace.emitsNewKeyEvents) this.keyspace.notify('n', 'new', key, this.id);
       return;
     }
     this.dict.setValueAt(e, value);
@@ -78,6 +81,8 @@ export class Database {
   add(key: string, value: RedisValue): void {
     const n = this.dict.insertNew(key, value);
     this.dict.setLruAt(n, this.keyspace.lruClock);
+    // As Redis's dbAdd (class n, only raised when notify-keyspace-events asks for it).
+    if (this.keyspace.emitsNewKeyEvents) this.keyspace.notify('n', 'new', key, this.id);
   }
 
   /** Replaces the value of an existing key, keeping its TTL (in-place updates). */
@@ -123,7 +128,8 @@ export class Database {
    */
   expireIfNeeded(key: string): boolean {
     const at = this.expires.get(key);
-    if (at === undefined || at > this.keyspace.clock.now()) return false;
+    // As Redis's keyIsExpired (now > when): a key lives through its expiry millisecond.
+    if (at === undefined || at >= this.keyspace.clock.now()) return false;
     // As Redis during CLIENT PAUSE: the key reads as missing but stays
     // (writes are held during a pause, so nothing can re-add it meanwhile).
     if (this.keyspace.isExpiryPaused) return true;

@@ -24,6 +24,11 @@ export interface KeyspaceListener {
   propagate?(dbId: number, argv: readonly string[]): void;
   /** A whole database was emptied or swapped (FLUSHDB/FLUSHALL/SWAPDB); `dbId` -1 for all. */
   databaseReplaced?(dbId: number): void;
+  /**
+   * Before `emptied` loses its contents: to nothing (FLUSHDB/FLUSHALL,
+   * `replacedWith` null) or to those of `replacedWith` (SWAPDB, called for each side).
+   */
+  beforeDatabaseReplaced?(emptied: Database, replacedWith: Database | null): void;
 }
 
 export class Keyspace {
@@ -41,6 +46,15 @@ export class Keyspace {
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off. */
   activeExpireEnabled = true;
   readonly listeners: KeyspaceListener[] = [];
+  /**
+   * Whether key misses (class m) and new keys (class n) raise events: set by
+   * notify.ts from notify-keyspace-events, so lookups and inserts skip the
+   * listener loop when nobody asked for these.
+   */
+  emitsKeyMissEvents = false;
+  emitsNewKeyEvents = false;
+  /** While EXEC runs, what it propagates is collected here, to be emitted as one MULTI/EXEC block. */
+  propagationBuffer: [dbId: number, argv: readonly string[]][] | null = null;
   random: () => number = Math.random;
   /** Where the next active expiry cycle starts, so no database starves the others. */
   private expireDbIndex = 0;
@@ -68,6 +82,10 @@ export class Keyspace {
   }
 
   propagate(dbId: number, argv: readonly string[]): void {
+    if (this.propagationBuffer !== null) {
+      this.propagationBuffer.push([dbId, argv]);
+      return;
+    }
     for (const l of this.listeners) l.propagate?.(dbId, argv);
   }
 
@@ -81,6 +99,7 @@ export class Keyspace {
   }
 
   flushAll(): number {
+    for (const db of this.dbs) for (const l of this.listeners) l.beforeDatabaseReplaced?.(db, null);
     let n = 0;
     for (const db of this.dbs) n += db.clear();
     for (const l of this.listeners) l.databaseReplaced?.(-1);
@@ -88,12 +107,17 @@ export class Keyspace {
   }
 
   flushDb(db: Database): number {
+    for (const l of this.listeners) l.beforeDatabaseReplaced?.(db, null);
     const n = db.clear();
     for (const l of this.listeners) l.databaseReplaced?.(db.id);
     return n;
   }
 
   swapDbs(a: number, b: number): void {
+    for (const l of this.listeners) {
+      l.beforeDatabaseReplaced?.(this.dbs[a]!, this.dbs[b]!);
+      l.beforeDatabaseReplaced?.(this.dbs[b]!, this.dbs[a]!);
+    }
     this.dbs[a]!.swapWith(this.dbs[b]!);
     for (const l of this.listeners) {
       l.databaseReplaced?.(a);
@@ -138,7 +162,7 @@ export class Keyspace {
             const at = db.expires.get(key);
             if (at === undefined) return;
             stepSampled++;
-            if (at <= now) {
+            if (at < now) { // Redis: now > when
               db.deleteExpired(key);
               stepExpired++;
             } else {
