@@ -25,6 +25,8 @@ export class RegisteredCommand {
   usec = 0;
   rejectedCalls = 0;
   failedCalls = 0;
+  /** LATENCY HISTOGRAM: counts per power-of-two bucket (commands/server/latency-histogram.ts); null until recorded. */
+  latencyBuckets: number[] | null = null;
 
   constructor(readonly spec: CommandSpec, readonly parent: RegisteredCommand | null = null) {
     this.fullName = parent ? `${parent.spec.name}|${spec.name}` : spec.name;
@@ -81,6 +83,7 @@ export class RegisteredCommand {
     this.usec = 0;
     this.rejectedCalls = 0;
     this.failedCalls = 0;
+    this.latencyBuckets = null;
     if (this.subcommands) for (const sub of this.subcommands.values()) sub.resetStats();
   }
 }

@@ -121,7 +121,7 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
   bool('disable-thp', 'yes', 'i'),
   bool('cluster-allow-replica-migration', 'yes'),
   bool('replica-announced', 'yes'),
-  bool('latency-tracking', 'yes'),
+  bool('latency-tracking', 'yes', 'e'),
   bool('aof-disable-auto-gc', 'no'),
   bool('replica-ignore-disk-write-errors', 'no'),
   bool('tls-cluster', 'no'),

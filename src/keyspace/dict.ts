@@ -200,20 +200,30 @@ export class Dict<V> {
         if (this.keyPages[e >>> PAGE_BITS]![e & PAGE_MASK] !== undefined) return e;
       }
     }
-    // Sparse case (after mass deletion): as Redis, a random non-empty bucket, then a random chain element.
-    for (;;) {
+    // Sparse case (after mass deletion): as Redis's dictGetRandomKey, random
+    // buckets until a non-empty one, then a random element of its chain.
+    // (Walking to the next non-empty bucket instead would favour keys after
+    // long empty runs.) The table keeps at least 10% of its buckets used, so
+    // this ends quickly; the bounded walk below only guards against bad luck.
+    for (let tries = 0; tries < 1000; tries++) {
       const table = this.t1 !== null && random() < 0.5 ? this.t1 : this.t0;
-      let b = Math.floor(random() * table.length);
-      for (let n = 0; n < table.length; n++, b = (b + 1) & (table.length - 1)) {
-        if (table === this.t0 && this.t1 !== null && b < this.rehashIndex) continue;
-        let e = table[b]!;
-        if (e === -1) continue;
-        let len = 0;
-        for (let x = e; x !== -1; x = this.nextOf(x)) len++;
-        for (let skip = Math.floor(random() * len); skip > 0; skip--) e = this.nextOf(e);
-        return e;
-      }
+      const b = Math.floor(random() * table.length);
+      if (table === this.t0 && this.t1 !== null && b < this.rehashIndex) continue;
+      const e = table[b]!;
+      if (e !== -1) return this.randomInChain(e, random);
     }
+    for (let e = 0; e < this.highWater; e++) {
+      if (this.keyPages[e >>> PAGE_BITS]![e & PAGE_MASK] !== undefined) return e;
+    }
+    return -1;
+  }
+
+  private randomInChain(head: number, random: () => number): number {
+    let len = 0;
+    for (let x = head; x !== -1; x = this.nextOf(x)) len++;
+    let e = head;
+    for (let skip = Math.floor(random() * len); skip > 0; skip--) e = this.nextOf(e);
+    return e;
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Database } from '../keyspace/database.js';
 import type { Keyspace } from '../keyspace/keyspace.js';
 import type { ReplyWriter } from '../protocol/reply-writer.js';
 import type { Server } from './server.js';
+import type { TransactionState } from './transactions.js';
 
 /** CLIENT REPLY state: 'skip-next' is set by CLIENT REPLY SKIP and becomes 'skip' for the following command. */
 export type ReplyMode = 'on' | 'off' | 'skip-next' | 'skip';
@@ -34,6 +35,10 @@ export interface ClientTransport {
   readonly replyPeakBytes: number;
   /** Whether the connection closes once its replies are written (CLIENT LIST flag c). */
   readonly isClosingAfterReply: boolean;
+  /** Stops processing this client's input: it is blocked in BLPOP & co (server/blocking.ts). */
+  block?(): void;
+  /** Ends block(): pending replies are written and input processing resumes. */
+  unblock?(): void;
 }
 
 export class Client implements CommandContext {
@@ -62,6 +67,14 @@ export class Client implements CommandContext {
   subscribedChannels = 0;
   subscribedPatterns = 0;
   subscribedShardChannels = 0;
+  /**
+   * Pub/sub pushes produced by this client's own command while its replies
+   * are off (CLIENT REPLY OFF/SKIP): Redis still sends them, so the
+   * connection appends them after dropping the command's reply.
+   */
+  heldPushes = '';
+  /** When the client was first seen over its soft output buffer limit (unix seconds), 0 when under. */
+  obufSoftLimitReachedSec = 0;
   /** Commands queued in MULTI, -1 outside MULTI; kept by the transaction code (CLIENT LIST multi=, flag x). */
   multiQueued = -1;
   /** Sum of the argument bytes queued in MULTI (CLIENT LIST multi-mem). */
@@ -70,6 +83,8 @@ export class Client implements CommandContext {
   denyBlocking = false;
   /** Bitwise OR of the flags of the queued commands: a WRITE pause holds EXEC when it includes a write. */
   multiFlags = 0;
+  /** MULTI queue and WATCHed keys (transactions.ts); null while the client uses neither. */
+  transaction: TransactionState | null = null;
   /** Where tracking invalidations are redirected, -1 when not tracking; kept by the tracking code (CLIENT LIST redir=). */
   trackingRedirect = -1;
   /**

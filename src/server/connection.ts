@@ -38,6 +38,8 @@ export class Connection implements ClientTransport, PauseWaiter {
   /** The command CLIENT PAUSE holds back; input stops behind it. */
   private postponed: string[] | null = null;
   private peakReply = 0;
+  /** Set while the client is blocked on keys (blocking.ts): input waits, as Redis's CLIENT_BLOCKED. */
+  private blocked = false;
 
   constructor(private readonly socket: Socket, private readonly server: Server) {
     this.client = new Client(server, this.encoder, formatAddr(socket.remoteAddress, socket.remotePort),
@@ -87,6 +89,19 @@ export class Connection implements ClientTransport, PauseWaiter {
     return this.closeWhenFlushed;
   }
 
+  block(): void {
+    this.blocked = true;
+  }
+
+  /** The client was served, timed out or unblocked: flush its reply and carry on with its input on the next turn. */
+  unblock(): void {
+    if (!this.blocked) return;
+    this.blocked = false;
+    setImmediate(() => {
+      if (!this.processing && !this.closing && !this.blocked) this.processInput();
+    });
+  }
+
   closeAfterReply(): void {
     this.closeWhenFlushed = true;
   }
@@ -99,10 +114,15 @@ export class Connection implements ClientTransport, PauseWaiter {
   scheduleFlush(): void {
     if (this.flushScheduled || this.processing) return;
     this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flush();
-    });
+    // One setImmediate for all connections with pushed output (a PUBLISH to 10,000 subscribers schedules one callback).
+    pendingFlushes.push(this);
+    if (pendingFlushes.length === 1) setImmediate(flushPending);
+  }
+
+  /** @internal the turn after scheduleFlush */
+  runScheduledFlush(): void {
+    this.flushScheduled = false;
+    this.flush();
   }
 
   private onData(chunk: Buffer): void {
@@ -139,7 +159,7 @@ export class Connection implements ClientTransport, PauseWaiter {
     const parser = this.parser;
     this.processing = true;
     this.batchQueryBytes = parser.pendingBytes;
-    while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput && this.postponed === null) {
+    while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput && this.postponed === null && !this.blocked) {
       let argv: string[] | null;
       parser.authenticated = !client.authRequired;
       try {
@@ -189,6 +209,11 @@ export class Connection implements ClientTransport, PauseWaiter {
     if (after === 'off' || after === 'skip-next' || (before === 'skip' && after === 'skip')) {
       this.encoder.rollback(mark);
     }
+    if (client.heldPushes !== '') {
+      // Pub/sub pushes survive CLIENT REPLY OFF/SKIP (pubsub-hub.ts).
+      this.encoder.raw(client.heldPushes);
+      client.heldPushes = '';
+    }
     if (after === 'skip-next') client.replyMode = 'skip';
     else if (before === 'skip' && after === 'skip') client.replyMode = 'on';
     return true;
@@ -215,6 +240,7 @@ export class Connection implements ClientTransport, PauseWaiter {
         if (total > this.peakReply) this.peakReply = total;
       }
     }
+    if (this.server.outputLimits.anyLimited && this.server.outputLimits.enforce(this.client)) return;
     if (this.closeWhenFlushed) {
       this.closing = true;
       this.socket.end();
@@ -250,6 +276,14 @@ export class Connection implements ClientTransport, PauseWaiter {
     this.socket.destroy();
     this.server.removeClient(this.client);
   }
+}
+
+let pendingFlushes: Connection[] = [];
+
+function flushPending(): void {
+  const list = pendingFlushes;
+  pendingFlushes = [];
+  for (const c of list) c.runScheduledFlush();
 }
 
 /** CLIENT REPLY changes whether the reply being produced is kept, so it takes the careful path. */

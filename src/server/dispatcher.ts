@@ -2,10 +2,14 @@
 // arity → auth → client pause → run; then statistics, slow log, monitors and propagation
 // (Redis's call()). Handlers report errors by throwing RedisError.
 
-import { NOAUTH, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
+import { DEBUG_NOT_ALLOWED, execAbortBecause, NOAUTH, COMMAND_NOT_ALLOWED_IN_MULTI, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
+import { pubsubContext } from '../errors.js';
 import { Flag, type RegisteredCommand } from '../commands/registry.js';
 import type { Client } from './client.js';
 import { monitorLine } from './monitor.js';
+import { isQueuedInMulti } from './transactions.js';
+import { recordLatency } from '../commands/server/latency-histogram.js';
+import { protectedCommandAllowed } from '../commands/server/protected.js';
 
 /**
  * Runs one command for `client`, writing its reply to client.reply. Returns
@@ -13,6 +17,7 @@ import { monitorLine } from './monitor.js';
  * the same argv again once the pause ends (see connection.ts).
  */
 export function execute(client: Client, argv: string[]): boolean {
+  rejectedArgv = argv;
   const server = client.server;
   let cmd = server.commands.lookup(argv[0]!);
   if (cmd === undefined) {
@@ -45,10 +50,36 @@ export function execute(client: Client, argv: string[]): boolean {
     reject(client, cmd, NOAUTH);
     return true;
   }
+  // As Redis's processCommand: DEBUG (a protected command) obeys enable-debug-command.
+  if ((cmd.flags & Flag.protected) !== 0 && !protectedCommandAllowed(client, cmd)) {
+    reject(client, cmd, DEBUG_NOT_ALLOWED);
+    return true;
+  }
+  if (client.multiQueued >= 0 && (cmd.flags & Flag.no_multi) !== 0) {
+    reject(client, cmd, COMMAND_NOT_ALLOWED_IN_MULTI);
+    return true;
+  }
+  // A RESP2 subscriber can only read pushes: Redis allows just these commands (RESP3 has no limit).
+  if (client.isPubSub && client.resp === 2 && !SUBSCRIBED_MODE_COMMANDS.has(cmd.fullName)) {
+    reject(client, cmd, pubsubContext(cmd.fullName));
+    return true;
+  }
   if (server.clientPause.type !== 0 && server.clientPause.blocks(cmd, client)) return false;
+  // Inside MULTI, commands other than EXEC/DISCARD/MULTI/WATCH/QUIT/RESET wait for EXEC.
+  if (client.multiQueued >= 0 && isQueuedInMulti(cmd)) {
+    server.transactions.queue(client, cmd, argv);
+    client.reply.simple('QUEUED');
+    return true;
+  }
   call(client, cmd, argv);
+  // As Redis's processCommand: clients blocked on keys this command made ready are served now.
+  if (server.blocking.hasReadyKeys) server.blocking.handleReady();
   return true;
 }
+
+const SUBSCRIBED_MODE_COMMANDS = new Set([
+  'ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset',
+]);
 
 /** As Redis's securityWarningCommand: HTTP requests sent to the port are dropped. */
 function isCrossProtocolAttack(name: string): boolean {
@@ -80,6 +111,7 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
   const elapsedUs = (performance.now() - start) * 1000;
   cmd.calls++;
   cmd.usec += elapsedUs;
+  if (server.latencyTracking) recordLatency(cmd, elapsedUs);
   server.stats.totalCommands++;
 
   const slowerThan = server.slowlogSlowerThanUs;
@@ -106,8 +138,20 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
   }
 }
 
+/** The argv of the command execute() is admitting, for reject() (MONITOR sees an aborted EXEC). */
+let rejectedArgv: readonly string[] = [];
+
+/** Redis's rejectCommand: a rejection inside MULTI makes EXEC fail; EXEC itself rejected aborts the transaction. */
 function reject(client: Client, cmd: RegisteredCommand | null, err: RedisError): void {
+  if (client.multiQueued >= 0) client.server.transactions.flagDirtyExec(client);
   if (cmd !== null) cmd.rejectedCalls++;
+  if (cmd !== null && cmd.fullName === 'exec') {
+    // As execCommandAbort: even outside MULTI, and MONITOR sees the EXEC.
+    client.server.transactions.discard(client);
+    // Redis builds this from the bare reason: no ERR prefix, other codes (NOAUTH...) kept.
+    err = execAbortBecause(err.code === 'ERR' ? err.message.slice(4) : err.message);
+    if (client.server.monitors.size > 0) feedMonitors(client, rejectedArgv);
+  }
   client.reply.error(err.message);
   client.server.recordError(err.code);
 }

@@ -13,7 +13,12 @@ import type { Client } from './client.js';
 import { LatencyMonitor, SlowLog } from './slowlog.js';
 import { ConfigError } from '../config/values.js';
 import { ClientPause } from './client-pause.js';
+import { OutputBufferLimits } from './output-limits.js';
+import { PubSubHub } from './pubsub-hub.js';
+import { Transactions } from './transactions.js';
+import { attachKeyspaceNotifier, type KeyspaceNotifier } from '../keyspace/notify.js';
 import { Logger } from './logger.js';
+import { Blocking } from './blocking.js';
 
 export interface ServerStats {
   totalConnections: number;
@@ -42,6 +47,16 @@ export class Server {
   readonly keyspace: Keyspace;
   /** CLIENT PAUSE state (client-pause.ts). */
   readonly clientPause: ClientPause;
+  /** Clients blocked on keys (blocking.ts). */
+  readonly blocking: Blocking;
+  /** Pub/sub subscriptions and delivery (pubsub-hub.ts); keyspace notifications publish here too. */
+  readonly pubsub: PubSubHub;
+  /** MULTI/EXEC and the WATCH index (transactions.ts). */
+  readonly transactions: Transactions;
+  /** Keyspace notifications (notify-keyspace-events). */
+  readonly notifier: KeyspaceNotifier;
+  /** client-output-buffer-limit enforcement (output-limits.ts). */
+  readonly outputLimits: OutputBufferLimits;
   readonly commands = new CommandTable(ALL_COMMANDS);
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
@@ -49,6 +64,8 @@ export class Server {
   readonly latency = new LatencyMonitor();
   /** latency-monitor-threshold in microseconds (0: off), cached for the dispatcher. */
   latencyThresholdUs = 0;
+  /** latency-tracking, cached for the dispatcher (per-command LATENCY HISTOGRAM). */
+  latencyTracking = true;
   readonly logger: Logger;
   readonly runId = randomBytes(20).toString('hex');
   readonly startTimeMs: number;
@@ -73,6 +90,11 @@ export class Server {
     const clock = init.clock ?? systemClock;
     this.keyspace = new Keyspace(clock, this.config.num('databases'));
     this.clientPause = new ClientPause(this.keyspace);
+    this.blocking = new Blocking(this);
+    this.outputLimits = new OutputBufferLimits(this, this.config);
+    this.pubsub = new PubSubHub(this, this.outputLimits);
+    this.transactions = new Transactions(this);
+    this.notifier = attachKeyspaceNotifier(this.keyspace, this.config, this.pubsub);
     this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
     this.startTimeMs = clock.now();
     this.lastSaveSec = Math.floor(this.startTimeMs / 1000);
@@ -80,8 +102,10 @@ export class Server {
     this.requiresAuth = this.config.get('requirepass') !== '';
     this.slowlogSlowerThanUs = this.config.num('slowlog-log-slower-than');
     this.latencyThresholdUs = this.config.num('latency-monitor-threshold') * 1000;
+    this.latencyTracking = this.config.bool('latency-tracking');
     this.config.onChange((name, value) => {
       if (name === 'latency-monitor-threshold') this.latencyThresholdUs = Number(value) * 1000;
+      if (name === 'latency-tracking') this.latencyTracking = value === 'yes';
       if (name === 'requirepass') this.requiresAuth = value !== '';
       else if (name === 'loglevel') this.logger.level = value;
       else if (name === 'slowlog-log-slower-than') this.slowlogSlowerThanUs = Number(value);
@@ -193,7 +217,7 @@ export class Server {
     const now = this.keyspace.clock.now();
     for (const c of this.clients.values()) {
       // As Redis: monitors and clients whose command is held by a pause don't time out.
-      if (c.transport && !c.isMonitor && !c.transport.postponedArgv && now - c.lastInteractionMs > timeoutSec * 1000) {
+      if (c.transport && !c.isMonitor && !c.transport.postponedArgv && !this.blocking.isBlocked(c) && now - c.lastInteractionMs > timeoutSec * 1000) {
         this.logger.verbose('Closing idle client');
         c.transport.kill();
       }

@@ -43,7 +43,7 @@ function flagsOf(client: Client): string {
   if (client.isMonitor) letters += 'O';
   if (client.isPubSub) letters += 'P';
   if (client.multiQueued >= 0) letters += 'x';
-  if (t?.postponedArgv) letters += 'b';
+  if (t?.postponedArgv || client.server.blocking.isBlocked(client)) letters += 'b';
   if (t?.isClosingAfterReply) letters += 'c';
   if (client.noEvict) letters += 'e';
   if (letters === '') return 'N';

@@ -2,7 +2,7 @@
 // REPLY, NO-EVICT, PAUSE, UNPAUSE, HELP (LIST/INFO: client-list.ts, KILL:
 // client-kill.ts). Tracking subcommands belong to the tracking feature.
 
-import { PAUSE_MODE, SYNTAX, TIMEOUT_NEGATIVE, TIMEOUT_NOT_INTEGER, subcommandSyntax } from '../../errors.js';
+import { NOT_INTEGER, PAUSE_MODE, SYNTAX, UNBLOCK_REASON, TIMEOUT_NEGATIVE, TIMEOUT_NOT_INTEGER, subcommandSyntax } from '../../errors.js';
 import { PAUSE_ALL, PAUSE_WRITE, type PauseType } from '../../server/client-pause.js';
 import { string2ll } from '../../util/int64.js';
 import { replyHelp } from '../server/help.js';
@@ -155,6 +155,38 @@ const clientUnpause = defineCommand({
   },
 });
 
+const clientUnblock = defineCommand({
+  name: 'unblock',
+  arity: -3,
+  flags: ADMIN_FLAGS,
+  acl: ['connection'],
+  docs: {
+    summary: 'Unblock a client blocked in a blocking command from a different connection', since: '5.0.0',
+    group: 'connection', complexity: 'O(log N) where N is the number of client connections',
+    arguments: [
+      { name: 'client-id', type: 'integer' },
+      { name: 'timeout_error', type: 'oneof', flags: ['optional'], arguments: [
+        { name: 'timeout', type: 'pure-token', token: 'TIMEOUT' },
+        { name: 'error', type: 'pure-token', token: 'ERROR' },
+      ] },
+    ],
+  },
+  // As Redis: the reason is checked before the id; the target answers as on timeout, or with -UNBLOCKED.
+  run(ctx, argv) {
+    if (argv.length > 4) throw subcommandSyntax('client', argv[1]!);
+    let withError = false;
+    if (argv.length === 4) {
+      const reason = argv[3]!.toLowerCase();
+      if (reason === 'error') withError = true;
+      else if (reason !== 'timeout') throw UNBLOCK_REASON;
+    }
+    const id = string2ll(argv[2]!);
+    if (id === null) throw NOT_INTEGER;
+    const target = ctx.server.clients.get(Number(id));
+    ctx.reply.integer(target !== undefined && ctx.server.blocking.unblockByRequest(target, withError) ? 1 : 0);
+  },
+});
+
 /** CLIENT HELP, as Redis 7.0 prints it (tracking entries included). */
 const HELP_LINES = [
   'CACHING (YES|NO)',
@@ -225,7 +257,7 @@ export const client = defineCommand({
   },
   subcommands: [
     clientGetname, clientHelp, clientId, clientInfo, clientKill, clientList, clientNoEvict,
-    clientPause, clientReply, clientSetname, clientUnpause,
+    clientPause, clientReply, clientSetname, clientUnblock, clientUnpause,
   ],
   run: containerRun,
 });

@@ -42,8 +42,8 @@ export function serverSection(server: Server): Section {
 export function clientsSection(server: Server): Section {
   return ['Clients', [
     `connected_clients:${server.clients.size}`, 'cluster_connections:0', `maxclients:${server.config.get('maxclients')}`,
-    'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', 'blocked_clients:0', 'tracking_clients:0',
-    'clients_in_timeout_table:0',
+    'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${server.blocking.blockedCount + server.clientPause.postponedCount}`, 'tracking_clients:0',
+    `clients_in_timeout_table:${server.blocking.withTimeoutCount}`,
   ]];
 }
 
@@ -103,7 +103,8 @@ export function statsSection(server: Server): Section {
     `expired_time_cap_reached_count:${ks.expiredTimeCapReachedCount}`,
     `expire_cycle_cpu_milliseconds:${Math.floor(ks.expireCycleCpuMs)}`, 'evicted_keys:0', 'evicted_clients:0',
     'total_eviction_exceeded_time:0', 'current_eviction_exceeded_time:0', `keyspace_hits:${ks.keyspaceHits}`,
-    `keyspace_misses:${ks.keyspaceMisses}`, 'pubsub_channels:0', 'pubsub_patterns:0', 'pubsubshard_channels:0',
+    `keyspace_misses:${ks.keyspaceMisses}`, `pubsub_channels:${server.pubsub.channels.size}`,
+    `pubsub_patterns:${server.pubsub.numpat}`, `pubsubshard_channels:${server.pubsub.shardChannels.size}`,
     'latest_fork_usec:0', 'total_forks:0', 'migrate_cached_sockets:0', 'slave_expires_tracked_keys:0',
     'active_defrag_hits:0', 'active_defrag_misses:0', 'active_defrag_key_hits:0', 'active_defrag_key_misses:0',
     'total_active_defrag_time:0', 'current_active_defrag_time:0', 'tracking_total_keys:0', 'tracking_total_items:0',
