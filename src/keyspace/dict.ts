@@ -354,8 +354,10 @@ export class Dict<V> {
       return;
     }
     if (this.t1 !== null) return;
-    // Give entry pages back once three quarters of the slots are free.
-    if (this.highWater > PAGE_SIZE && this.count * 4 < this.highWater) this.compactEntries();
+    // Give entry pages back once 63 of every 64 slots are free:
+    // compaction is one synchronous pass, so it waits until few entries
+    // remain to be moved (a table emptied entirely is simply cleared).
+    if (this.highWater > PAGE_SIZE && this.count * 64 < this.highWater) this.compactEntries();
     // As Redis's htNeedsResize: shrink the bucket table when less than 10% full.
     if (this.t0.length <= MIN_BUCKETS) return;
     if (this.count * 10 < this.t0.length) {
