@@ -20,18 +20,18 @@ describe('active expiry cycle', () => {
     fill(ks, 0, 200_000, 100);
     fill(ks, 0, 1_000, 60_000, 'live');
     clock.advance(200);
-    let cycles = 0;
-    let worstMs = 0;
-    while (ks.db(0).size > 1_000 && cycles < 10_000) {
-      const start = performance.now();
+    // A 1 ms slice stops on its budget: it cannot get through 200k keys
+    // (about 2 µs each), however fast or loaded the machine is.
+    assert.equal(ks.activeExpireCycle(1), true, 'the slice reports it stopped on the budget');
+    assert.ok(ks.db(0).size > 1_000, 'one short slice did not expire everything');
+    let cycles = 1;
+    while (ks.db(0).size > 1_000 && cycles < 100_000) {
       ks.activeExpireCycle(25);
-      worstMs = Math.max(worstMs, performance.now() - start);
       cycles++;
     }
     assert.equal(ks.db(0).size, 1_000, 'only the keys with a future TTL remain');
     assert.equal(ks.stats.expiredKeys, 200_000);
-    // A slice overshoots its budget by at most one scan step's work.
-    assert.ok(worstMs < 25 + 50, `a cycle took ${worstMs.toFixed(1)} ms`);
+    assert.ok(ks.stats.expiredTimeCapReachedCount >= 1);
     for (let i = 0; i < 1_000; i++) assert.ok(ks.db(0).exists(`live${i}`));
   });
 
