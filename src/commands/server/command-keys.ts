@@ -24,7 +24,8 @@ export function keysWithFlags(cmd: RegisteredCommand, argv: Argv): FoundKey[] | 
   for (const ks of spec.keys ?? []) {
     if (ks.flags.includes('not_key')) continue;
     let first = 0;
-    if ('unknown' in ks.begin) return null;
+    // As getKeysUsingKeySpecs: specs Redis cannot follow (unknown begin or find) are skipped.
+    if ('unknown' in ks.begin) continue;
     if ('index' in ks.begin) {
       first = ks.begin.index;
     } else {
@@ -56,7 +57,7 @@ export function keysWithFlags(cmd: RegisteredCommand, argv: Argv): FoundKey[] | 
       first += find.keynum.firstKey;
       last = first + n - 1;
     } else {
-      return null;
+      continue;
     }
     if (last >= argc || last < first || first >= argc) return null;
     for (let i = first; i <= last; i += step) out.push({ pos: i, flags: ks.flags });

@@ -4,7 +4,7 @@
 
 import { string2ll } from '../../util/int64.js';
 import type { RedisValue } from '../../types/value.js';
-import { lzfCompressedLength } from './lzf.js';
+import { lzfCompress } from '../../persistence/rdb/lzf.js';
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT */
 const EMBSTR_SIZE_LIMIT = 44;
@@ -89,7 +89,7 @@ export function rdbStringLength(s: string, compression: boolean): number {
     }
   }
   if (compression && len > 20) {
-    const comprlen = lzfCompressedLength(s, len - 4);
+    const comprlen = lzfCompress(Buffer.from(s, 'latin1'), len - 4)?.length ?? 0;
     if (comprlen > 0) return 1 + rdbLenSize(comprlen) + rdbLenSize(len) + comprlen;
   }
   return rdbLenSize(len) + len;

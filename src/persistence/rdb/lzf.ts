@@ -50,7 +50,7 @@ export function lzfCompress(input: Uint8Array, outLen: number): Uint8Array | nul
     const ref = htab[slot]! - base;
     htab[slot] = base + ip;
     const off = ip - ref - 1;
-    if (ref > 0 && ref < ip && off < MAX_OFF && ip + 4 < inEnd
+    if (ref > 0 && ref < ip && off < MAX_OFF
       && input[ref] === input[ip] && input[ref + 1] === input[ip + 1] && input[ref + 2] === input[ip + 2]) {
       let len = 2;
       let maxlen = inEnd - ip - len;
