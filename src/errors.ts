@@ -167,3 +167,33 @@ export const SET_NUMKEYS_NOT_POSITIVE = new RedisError('ERR numkeys should be gr
 export const SET_NUMKEYS_TOO_MANY = new RedisError("ERR Number of keys can't be greater than number of args");
 export const SET_LIMIT_NEGATIVE = new RedisError("ERR LIMIT can't be negative");
 export const UNBLOCK_REASON = new RedisError('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+
+// Client-side caching (CLIENT TRACKING / CACHING), as Redis 7.0's networking.c and tracking.c.
+export const TRACKING_REDIRECT_SINGLE = new RedisError('ERR A client can only redirect to a single other client');
+export const TRACKING_REDIRECT_MISSING = new RedisError('ERR The client ID you want redirect to does not exist');
+export const TRACKING_PREFIX_NEEDS_BCAST = new RedisError('ERR PREFIX option requires BCAST mode to be enabled');
+export const TRACKING_BCAST_SWITCH = new RedisError("ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.");
+export const TRACKING_OPT_WITH_BCAST = new RedisError('ERR OPTIN and OPTOUT are not compatible with BCAST');
+export const TRACKING_OPTIN_AND_OPTOUT = new RedisError("ERR You can't specify both OPTIN mode and OPTOUT mode");
+export const TRACKING_OPT_SWITCH = new RedisError("ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.");
+export const CACHING_NOT_TRACKING = new RedisError('ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled');
+export const CACHING_YES_NOT_OPTIN = new RedisError('ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.');
+export const CACHING_NO_NOT_OPTOUT = new RedisError('ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.');
+export const prefixOverlapsExisting = (prefix: string, existing: string) =>
+  new RedisError(`ERR Prefix '${prefix}' overlaps with an existing prefix '${existing}'. Prefixes for a single client must not overlap.`);
+export const prefixOverlapsProvided = (prefix: string, other: string) =>
+  new RedisError(`ERR Prefix '${prefix}' overlaps with another provided prefix '${other}'. Prefixes for a single client must not overlap.`);
+// Bitmaps (bitops.c) and HyperLogLog (hyperloglog.c)
+export const BIT_OFFSET = new RedisError('ERR bit offset is not an integer or out of range');
+export const BIT_VALUE = new RedisError('ERR bit is not an integer or out of range');
+export const BITPOS_BIT = new RedisError('ERR The bit argument must be 1 or 0.');
+export const BITFIELD_TYPE = new RedisError('ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.');
+export const BITFIELD_OVERFLOW = new RedisError('ERR Invalid OVERFLOW type specified');
+export const BITFIELD_RO_GET_ONLY = new RedisError('ERR BITFIELD_RO only supports the GET subcommand');
+export const BITOP_NOT_ONE_KEY = new RedisError('ERR BITOP NOT must be called with a single source key.');
+export const HLL_WRONGTYPE = new RedisError('WRONGTYPE Key is not a valid HyperLogLog string value.');
+export const HLL_INVALID = new RedisError('INVALIDOBJ Corrupted HLL object detected');
+export const PFDEBUG_NO_KEY = new RedisError('ERR The specified key does not exist');
+export const PFDEBUG_NOT_SPARSE = new RedisError('ERR HLL encoding is not sparse');
+export const pfdebugUnknown = (sub: string) => new RedisError(`ERR Unknown PFDEBUG subcommand '${sub}'`);
+export const pfselftestFailed = (what: string) => new RedisError(`TESTFAILED ${what}`);

@@ -12,6 +12,9 @@ import { SET_COMMANDS } from './set/index.js';
 import { PUBSUB_COMMANDS } from './pubsub/index.js';
 import { TRANSACTION_COMMANDS } from './transactions/index.js';
 import { SORTED_SET_COMMANDS } from './sorted-set/index.js';
+import { BITMAP_COMMANDS } from './bitmap/index.js';
+import { HYPERLOGLOG_COMMANDS } from './hyperloglog/index.js';
+import { GEO_COMMANDS } from './geo/index.js';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...CONNECTION_COMMANDS,
@@ -25,4 +28,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...GENERIC_COMMANDS,
   ...TRANSACTION_COMMANDS,
   ...SORTED_SET_COMMANDS,
+  ...BITMAP_COMMANDS,
+  ...HYPERLOGLOG_COMMANDS,
+  ...GEO_COMMANDS,
 ];

@@ -30,6 +30,8 @@ export interface ReplyWriter {
   set(length: number): void;
   /** RESP3 double; a bulk string formatted as Redis does in RESP2. */
   double(value: number): void;
+  /** A double whose text the command formats itself (GEOPOS's %.17Lf "human" form): `,text` in RESP3, a bulk string in RESP2. */
+  doubleText(text: string): void;
   /** RESP3 boolean; integer 1/0 in RESP2. */
   bool(value: boolean): void;
   /** RESP3 verbatim string (`=len\r\ntxt:...`); a bulk string in RESP2. */

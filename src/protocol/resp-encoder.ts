@@ -144,6 +144,10 @@ export class RespEncoder implements ReplyWriter {
     this.text += this.resp === 2 ? '$' + s.length + '\r\n' + s + '\r\n' : ',' + s + '\r\n';
   }
 
+  doubleText(text: string): void {
+    this.text += this.resp === 2 ? '$' + text.length + '\r\n' + text + '\r\n' : ',' + text + '\r\n';
+  }
+
   bool(value: boolean): void {
     if (this.resp === 2) this.text += value ? ':1\r\n' : ':0\r\n';
     else this.text += value ? '#t\r\n' : '#f\r\n';

@@ -56,6 +56,7 @@ export class ValueSink implements ReplyWriter {
   set(length: number): void { this.open(length, 'array'); }
   push(length: number): void { this.open(length, 'array'); }
   double(value: number): void { this.add(value); }
+  doubleText(text: string): void { this.add(Number(text)); }
   bool(value: boolean): void { this.add(value); }
   verbatim(text: string): void { this.add(text); }
   bigNumber(digits: string): void { this.add(BigInt(digits)); }

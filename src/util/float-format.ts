@@ -10,6 +10,8 @@ export function formatG(x: number, precision = 17): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  // Fast path (sorted-set scores): a safe integer prints exactly, in at most 16 digits.
+  if (precision >= 16 && Number.isSafeInteger(x)) return String(x);
   const exp = x.toExponential(precision - 1); // d.ddddde±X, correctly rounded
   const ePos = exp.indexOf('e');
   const e = Number(exp.slice(ePos + 1));

@@ -3,11 +3,8 @@
 // either far in the future or already past, so no key expires mid-sequence.
 // The seed (RESPITE_SEED to replay) and the command index are printed on a mismatch.
 
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { compareReplies, SideBySide, type Relax } from './harness.js';
-import { redisSkipReason } from '../helpers/servers.js';
-import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
+import { randomSequenceSuite, type Relax } from './harness.js';
+import { SeededRandom } from '../helpers/seeded-random.js';
 
 const COMMANDS_PER_SEED = 300;
 const TIME_LIMIT_MS = 8000;
@@ -68,45 +65,18 @@ function randomOp(rnd: SeededRandom, keys: readonly string[]): Op {
   }
 }
 
-describe('generic commands, seeded random sequences', { skip: redisSkipReason() }, () => {
-  const sbs = new SideBySide();
-  before(() => sbs.start());
-  after(() => sbs.stop());
-  const base = testSeed();
+const KEYS = ['ka', 'kb', 'kc', 'x', 'bin\x00\xff'];
 
-  for (let i = 0; i < 3; i++) {
-    const seed = base + i;
-    const resp = i === 1 ? 3 : 2;
-    it(`seed ${seed} [RESP${resp}]`, async () => {
-      const rnd = new SeededRandom(seed);
-      const keys = ['ka', 'kb', 'kc', 'x', 'bin\x00\xff'];
-      const { redis, respite } = await sbs.connect(resp);
-      const deadline = Date.now() + TIME_LIMIT_MS;
-      const history: string[] = [];
-      try {
-        for (let n = 0; n < COMMANDS_PER_SEED && Date.now() < deadline; n++) {
-          const op = randomOp(rnd, keys);
-          history.push(op.cmd.map((a) => JSON.stringify(a)).join(' '));
-          const [expected, actual] = await Promise.all([redis.call(...op.cmd), respite.call(...op.cmd)]);
-          try {
-            compareReplies(op.relax === undefined ? { cmd: op.cmd } : { cmd: op.cmd, relax: op.relax }, expected, actual, resp);
-          } catch (err) {
-            assert.fail(`seed ${seed} (RESPITE_SEED=${base}), command #${n}: ${(err as Error).message}\n  last commands:\n    ${history.slice(-8).join('\n    ')}`);
-          }
-        }
-        // Final state of every database used.
-        for (const db of ['0', '1', '2']) {
-          for (const cmd of [['SELECT', db], ['MGET', ...keys], ['DBSIZE']]) {
-            const [expected, actual] = await Promise.all([redis.call(...cmd), respite.call(...cmd)]);
-            compareReplies({ cmd }, expected, actual, resp);
-          }
-          const [expected, actual] = await Promise.all([redis.call('KEYS', '*'), respite.call('KEYS', '*')]);
-          compareReplies({ cmd: ['KEYS', '*'], relax: 'sorted' }, expected, actual, resp);
-        }
-      } finally {
-        redis.close();
-        respite.close();
-      }
-    });
-  }
+randomSequenceSuite({
+  title: 'generic commands, seeded random sequences',
+  commandsPerSeed: COMMANDS_PER_SEED,
+  timeLimitMs: TIME_LIMIT_MS,
+  step: (rnd) => {
+    const op = randomOp(rnd, KEYS);
+    return op.relax === undefined ? { cmd: op.cmd } : { cmd: op.cmd, relax: op.relax };
+  },
+  // Final state of every database used.
+  finalChecks: () => ['0', '1', '2'].flatMap((db) => [
+    { cmd: ['SELECT', db] }, { cmd: ['MGET', ...KEYS] }, { cmd: ['DBSIZE'] }, { cmd: ['KEYS', '*'], relax: 'sorted' as const },
+  ]),
 });

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { RawClient } from '../helpers/raw-client.js';
 import { decodeReply, type Decoded } from '../helpers/resp-reader.js';
 import { redisSkipReason, startRealRedis, startRespite, type RealRedis } from '../helpers/servers.js';
+import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
 import type { RunningServer } from '../../src/index.js';
 
 /**
@@ -163,6 +164,72 @@ export function conformanceSuite(title: string, cases: readonly Case[], options:
         if (c.resp !== undefined && c.resp !== resp) continue;
         it(`${c.name} [RESP${resp}]`, () => sbs.runCase(c, resp));
       }
+    }
+  });
+}
+
+export interface RandomSuite {
+  title: string;
+  /** Upper bounds per seed: commands, and wall-clock time. */
+  commandsPerSeed: number;
+  timeLimitMs: number;
+  /** Seeds run: base, base+1, ... (default 3). */
+  seeds?: number;
+  /** 'alternate' (default): the second seed speaks RESP3, the others RESP2; 'both': every seed under each protocol. */
+  protocols?: 'alternate' | 'both';
+  /** Commands sent to both servers before the sequence and after it (e.g. CONFIG SET limits and their reset). */
+  setup?: readonly string[][];
+  teardown?: readonly string[][];
+  /** The next command of the sequence; `seed` lets keys be namespaced so sequences never meet. */
+  step(rnd: SeededRandom, seed: number): Step;
+  /** Commands comparing the final state, after the sequence. */
+  finalChecks?(seed: number): readonly Step[];
+}
+
+/**
+ * Declares a seeded random side-by-side suite: for each seed, a bounded
+ * sequence of generated commands goes to both servers and every reply is
+ * compared. A failure names the seed (replay with RESPITE_SEED) and the
+ * command number, with the last commands sent.
+ */
+export function randomSequenceSuite(suite: RandomSuite): void {
+  describe(suite.title, { skip: redisSkipReason() }, () => {
+    const sbs = new SideBySide();
+    before(() => sbs.start());
+    after(() => sbs.stop());
+    const base = testSeed();
+    const seeds = suite.seeds ?? 3;
+    const runs: [number, 2 | 3][] = [];
+    for (let i = 0; i < seeds; i++) {
+      if (suite.protocols === 'both') runs.push([base + i, 2], [base + i, 3]);
+      else runs.push([base + i, i === 1 ? 3 : 2]);
+    }
+    for (const [seed, resp] of runs) {
+      it(`seed ${seed} [RESP${resp}]`, async () => {
+        const rnd = new SeededRandom(seed);
+        const { redis, respite } = await sbs.connect(resp);
+        const history: string[] = [];
+        const check = async (step: Step, n: number | 'final') => {
+          history.push(step.cmd.map((a) => JSON.stringify(a.toString())).join(' ').slice(0, 200));
+          const [expected, actual] = await Promise.all([redis.call(...step.cmd), respite.call(...step.cmd)]);
+          try {
+            compareReplies(step, expected, actual, resp);
+          } catch (err) {
+            assert.fail(`seed ${seed} (RESPITE_SEED=${base}), command #${n}: ${(err as Error).message}\n` +
+              `  last commands:\n    ${history.slice(-8).join('\n    ')}`);
+          }
+        };
+        try {
+          for (const cmd of suite.setup ?? []) await Promise.all([redis.call(...cmd), respite.call(...cmd)]);
+          const deadline = Date.now() + suite.timeLimitMs;
+          for (let n = 0; n < suite.commandsPerSeed && Date.now() < deadline; n++) await check(suite.step(rnd, seed), n);
+          for (const step of suite.finalChecks?.(seed) ?? []) await check(step, 'final');
+        } finally {
+          for (const cmd of suite.teardown ?? []) await Promise.all([redis.call(...cmd), respite.call(...cmd)]).catch(() => {});
+          redis.close();
+          respite.close();
+        }
+      });
     }
   });
 }

@@ -2,10 +2,8 @@
 // (raw replies compared, RESP2 and RESP3); the seed (RESPITE_SEED to replay)
 // and the command index are printed on a mismatch.
 
-import { after, before, describe, it } from 'node:test';
-import { compareReplies, SideBySide } from './harness.js';
-import { redisSkipReason } from '../helpers/servers.js';
-import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
+import { randomSequenceSuite } from './harness.js';
+import { SeededRandom } from '../helpers/seeded-random.js';
 
 const COMMANDS_PER_SEED = 300;
 const TIME_LIMIT_MS = 8000;
@@ -51,37 +49,11 @@ function randomCommand(r: SeededRandom): string[] {
   }
 }
 
-describe('list commands: seeded random sequences', { skip: redisSkipReason() }, () => {
-  const sbs = new SideBySide();
-  before(() => sbs.start());
-  after(() => sbs.stop());
-  const base = testSeed();
-  for (const resp of [2, 3] as const) {
-    for (let s = 0; s < 3; s++) {
-      const seed = base + s;
-      it(`seed ${seed} [RESP${resp}]`, async () => {
-        const r = new SeededRandom(seed);
-        const { redis, respite } = await sbs.connect(resp);
-        const start = Date.now();
-        try {
-          for (let i = 0; i < COMMANDS_PER_SEED && Date.now() - start < TIME_LIMIT_MS; i++) {
-            const cmd = randomCommand(r);
-            const [expected, actual] = await Promise.all([redis.call(...cmd), respite.call(...cmd)]);
-            try {
-              compareReplies({ cmd }, expected, actual, resp);
-            } catch (err) {
-              throw new Error(`seed ${seed} (RESPITE_SEED=${base}) command #${i}: ${(err as Error).message}`);
-            }
-          }
-          for (const k of KEYS) {
-            const cmd = ['LRANGE', k, '0', '-1'];
-            compareReplies({ cmd }, await redis.call(...cmd), await respite.call(...cmd), resp);
-          }
-        } finally {
-          redis.close();
-          respite.close();
-        }
-      });
-    }
-  }
+randomSequenceSuite({
+  title: 'list commands: seeded random sequences',
+  commandsPerSeed: COMMANDS_PER_SEED,
+  timeLimitMs: TIME_LIMIT_MS,
+  protocols: 'both',
+  step: (rnd) => ({ cmd: randomCommand(rnd) }),
+  finalChecks: () => KEYS.map((k) => ({ cmd: ['LRANGE', k, '0', '-1'] })),
 });

@@ -3,11 +3,8 @@
 // set-max-intset-entries makes intset→hashtable conversions frequent. The
 // seed (RESPITE_SEED to replay) and the command index are printed on a mismatch.
 
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { compareReplies, SideBySide, type Step } from './harness.js';
-import { redisSkipReason } from '../helpers/servers.js';
-import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
+import { randomSequenceSuite, type Step } from './harness.js';
+import { SeededRandom } from '../helpers/seeded-random.js';
 
 const COMMANDS_PER_SEED = 300;
 const TIME_LIMIT_MS = 8000;
@@ -46,36 +43,11 @@ function randomStep(rnd: SeededRandom, keys: readonly string[]): Step {
   }
 }
 
-describe('set commands, seeded random sequences', { skip: redisSkipReason() }, () => {
-  const sbs = new SideBySide();
-  before(() => sbs.start());
-  after(() => sbs.stop());
-  const base = testSeed();
-
-  for (let i = 0; i < 3; i++) {
-    const seed = base + i;
-    const resp = i === 1 ? 3 : 2;
-    it(`seed ${seed} [RESP${resp}]`, async () => {
-      const rnd = new SeededRandom(seed);
-      const keys = ['a', 'b', 'c', 'd'].map((k) => `s${seed}:${k}`);
-      const { redis, respite } = await sbs.connect(resp);
-      const deadline = Date.now() + TIME_LIMIT_MS;
-      try {
-        for (const c of [redis, respite]) await c.call('CONFIG', 'SET', 'set-max-intset-entries', '12');
-        for (let n = 0; n < COMMANDS_PER_SEED && Date.now() < deadline; n++) {
-          const step = randomStep(rnd, keys);
-          const [expected, actual] = await Promise.all([redis.call(...step.cmd), respite.call(...step.cmd)]);
-          try {
-            compareReplies(step, expected, actual, resp);
-          } catch (err) {
-            assert.fail(`seed ${seed} (RESPITE_SEED=${base}), command #${n}: ${(err as Error).message}`);
-          }
-        }
-      } finally {
-        for (const c of [redis, respite]) await c.call('CONFIG', 'SET', 'set-max-intset-entries', '512');
-        redis.close();
-        respite.close();
-      }
-    });
-  }
+randomSequenceSuite({
+  title: 'set commands, seeded random sequences',
+  commandsPerSeed: COMMANDS_PER_SEED,
+  timeLimitMs: TIME_LIMIT_MS,
+  setup: [['CONFIG', 'SET', 'set-max-intset-entries', '12']],
+  teardown: [['CONFIG', 'SET', 'set-max-intset-entries', '512']],
+  step: (rnd, seed) => randomStep(rnd, ['a', 'b', 'c', 'd'].map((k) => `s${seed}:${k}`)),
 });

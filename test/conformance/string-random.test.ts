@@ -2,11 +2,8 @@
 // redis-server and respite with raw replies compared. The seed
 // (RESPITE_SEED to replay) and the command index are printed on a mismatch.
 
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { compareReplies, SideBySide } from './harness.js';
-import { redisSkipReason } from '../helpers/servers.js';
-import { SeededRandom, testSeed } from '../helpers/seeded-random.js';
+import { randomSequenceSuite } from './harness.js';
+import { SeededRandom } from '../helpers/seeded-random.js';
 
 const COMMANDS_PER_SEED = 300;
 const TIME_LIMIT_MS = 8000;
@@ -80,38 +77,15 @@ function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
   }
 }
 
-describe('string commands, seeded random sequences', { skip: redisSkipReason() }, () => {
-  const sbs = new SideBySide();
-  before(() => sbs.start());
-  after(() => sbs.stop());
-  const base = testSeed();
-
-  for (let i = 0; i < 3; i++) {
-    const seed = base + i;
-    const resp = i === 1 ? 3 : 2;
-    it(`seed ${seed} [RESP${resp}]`, async () => {
-      const rnd = new SeededRandom(seed);
-      // Keys are namespaced by seed, so sequences never see each other's data.
-      const keys = ['a', 'b', 'c', 'd', 'bin\x00\xff'].map((k) => `s${seed}:${k}`);
-      const { redis, respite } = await sbs.connect(resp);
-      const deadline = Date.now() + TIME_LIMIT_MS;
-      try {
-        for (let n = 0; n < COMMANDS_PER_SEED && Date.now() < deadline; n++) {
-          const cmd = randomCommand(rnd, keys);
-          const [expected, actual] = await Promise.all([redis.call(...cmd), respite.call(...cmd)]);
-          try {
-            compareReplies({ cmd }, expected, actual, resp);
-          } catch (err) {
-            assert.fail(`seed ${seed} (RESPITE_SEED=${base}), command #${n}: ${(err as Error).message}`);
-          }
-        }
-        // Final state: every key's value.
-        const [expected, actual] = await Promise.all([redis.call('MGET', ...keys), respite.call('MGET', ...keys)]);
-        compareReplies({ cmd: ['MGET', ...keys] }, expected, actual, resp);
-      } finally {
-        redis.close();
-        respite.close();
-      }
-    });
-  }
+randomSequenceSuite({
+  title: 'string commands, seeded random sequences',
+  commandsPerSeed: COMMANDS_PER_SEED,
+  timeLimitMs: TIME_LIMIT_MS,
+  // Keys are namespaced by seed, so sequences never see each other's data.
+  step: (rnd, seed) => ({ cmd: randomCommand(rnd, keysFor(seed)) }),
+  finalChecks: (seed) => [{ cmd: ['MGET', ...keysFor(seed)] }],
 });
+
+function keysFor(seed: number): string[] {
+  return ['a', 'b', 'c', 'd', 'bin\x00\xff'].map((k) => `s${seed}:${k}`);
+}

@@ -9,6 +9,7 @@ import { object } from './object.js';
 import { copy, move, rename, renamenx } from './rename.js';
 import { expiretime, pexpiretime, pttl, ttl } from './ttl.js';
 import { wait } from './wait.js';
+import { sort, sort_ro } from './sort.js';
 
 export const GENERIC_COMMANDS: readonly CommandSpec[] = [
   del, unlink, exists, touch, type,
@@ -17,4 +18,5 @@ export const GENERIC_COMMANDS: readonly CommandSpec[] = [
   expire, pexpire, expireat, pexpireat, persist,
   ttl, pttl, expiretime, pexpiretime,
   object, dump, restore, wait,
+  sort, sort_ro,
 ];
