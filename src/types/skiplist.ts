@@ -2,21 +2,24 @@
 // ordered by score, then by member bytes (JS `<` on latin1 strings is
 // memcmp order). Every forward link carries a span, so rank lookups and
 // "element at rank" are O(log N) like Redis's zslGetRank / zslGetElementByRank.
+//
+// Nodes are not JS objects: each is a block in one Int32Array (with a
+// Float64Array view of the same memory for scores), so a traversal step
+// touches one contiguous block instead of a node object plus two arrays, and
+// inserts allocate nothing. A node id is the block's int32 index (always even,
+// so score = f64[id >> 1]); id 0 is the header, which no link ever points
+// to, so 0 also means "none". Block layout:
+//   [0,1] score  [2] backward (free-list link when free)  [3] member slot
+//   [4] level  [5] unused  [6 + 2i] next at level i  [7 + 2i] span at level i
+// Freed blocks are kept in per-level free lists; member strings live in a
+// plain array indexed by slot (slots are recycled too).
 
 const MAX_LEVEL = 32;
+const NEXT = 6;
 
-export class SkipNode {
-  /** Next node at each level (index 0 is the full list). */
-  readonly next: (SkipNode | null)[];
-  /** Nodes skipped by next[i] (1 to reach the direct successor). */
-  readonly span: number[];
-  backward: SkipNode | null = null;
-
-  constructor(public member: string, public score: number, level: number) {
-    this.next = new Array<SkipNode | null>(level).fill(null);
-    this.span = new Array<number>(level).fill(0);
-  }
-}
+/** Scratch for one operation at a time (operations never re-enter). */
+const update = new Int32Array(MAX_LEVEL);
+const rankAt = new Float64Array(MAX_LEVEL);
 
 /** A score interval; `minex`/`maxex` make an end exclusive ("(1"). */
 export interface ScoreRange {
@@ -72,17 +75,62 @@ export function lexRangeEmpty(r: LexRange): boolean {
   return false;
 }
 
-/** (score, member) ordering of the skiplist: negative when a sorts first. */
-function before(score: number, member: string, node: SkipNode): boolean {
-  return node.score < score || (node.score === score && node.member < member);
-}
-
 export class SkipList {
-  readonly header = new SkipNode('', 0, MAX_LEVEL);
-  tail: SkipNode | null = null;
+  /** The header's id: the position before the first node. */
+  readonly header = 0;
+  /** The last node, 0 when empty. */
+  tail = 0;
   length = 0;
   level = 1;
+  private a: Int32Array;
+  private f: Float64Array;
+  private top: number;
+  private readonly freeBlocks = new Int32Array(MAX_LEVEL + 1);
+  private members: (string | undefined)[] = [];
+  private freeSlots: number[] = [];
   private seed = 0x2545f491;
+
+  constructor() {
+    const buf = new ArrayBuffer(4 * 256);
+    this.a = new Int32Array(buf);
+    this.f = new Float64Array(buf);
+    this.a[4] = MAX_LEVEL;
+    this.top = NEXT + 2 * MAX_LEVEL;
+  }
+
+  score(n: number): number {
+    return this.f[n >> 1]!;
+  }
+
+  member(n: number): string {
+    return this.members[this.a[n + 3]!]!;
+  }
+
+  /** The following node (0 at the end). */
+  next(n: number): number {
+    return this.a[n + NEXT]!;
+  }
+
+  /** The preceding node (0 before the first). */
+  prev(n: number): number {
+    return this.a[n + 2]!;
+  }
+
+  levelOf(n: number): number {
+    return this.a[n + 4]!;
+  }
+
+  nextAt(n: number, i: number): number {
+    return this.a[n + NEXT + 2 * i]!;
+  }
+
+  spanAt(n: number, i: number): number {
+    return this.a[n + NEXT + 1 + 2 * i]!;
+  }
+
+  first(): number {
+    return this.a[NEXT]!;
+  }
 
   /** Redis's zslRandomLevel: P = 1/4 per extra level, capped at 32. */
   private randomLevel(): number {
@@ -99,217 +147,271 @@ export class SkipList {
     }
   }
 
-  /** Inserts a member known to be absent. */
-  insert(score: number, member: string): SkipNode {
-    const update = new Array<SkipNode>(MAX_LEVEL);
-    const rank = new Array<number>(MAX_LEVEL);
-    let x = this.header;
+  private allocNode(level: number, score: number, member: string): number {
+    let id = this.freeBlocks[level]!;
+    if (id !== 0) {
+      this.freeBlocks[level] = this.a[id + 2]!;
+    } else {
+      const size = NEXT + 2 * level;
+      if (this.top + size > this.a.length) {
+        let cap = this.a.length * 2;
+        while (cap < this.top + size) cap *= 2;
+        const buf = new ArrayBuffer(cap * 4);
+        const a = new Int32Array(buf);
+        a.set(this.a.subarray(0, this.top));
+        this.a = a;
+        this.f = new Float64Array(buf);
+      }
+      id = this.top;
+      this.top += size;
+    }
+    let slot: number;
+    if (this.freeSlots.length > 0) {
+      slot = this.freeSlots.pop()!;
+      this.members[slot] = member;
+    } else {
+      slot = this.members.length;
+      this.members.push(member);
+    }
+    const a = this.a;
+    this.f[id >> 1] = score;
+    a[id + 2] = 0;
+    a[id + 3] = slot;
+    a[id + 4] = level;
+    return id;
+  }
+
+  private freeNode(n: number): void {
+    const a = this.a;
+    const slot = a[n + 3]!;
+    this.members[slot] = undefined;
+    this.freeSlots.push(slot);
+    const level = a[n + 4]!;
+    a[n + 2] = this.freeBlocks[level]!;
+    this.freeBlocks[level] = n;
+  }
+
+  /** Inserts a member known to be absent; returns its node. */
+  insert(score: number, member: string): number {
+    const level = this.randomLevel();
+    // Allocate first: growing replaces the arrays the walk below reads.
+    const node = this.allocNode(level, score, member);
+    const a = this.a;
+    const f = this.f;
+    const members = this.members;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      rank[i] = i === this.level - 1 ? 0 : rank[i + 1]!;
-      let n = x.next[i]!;
-      while (n !== null && before(score, member, n)) {
-        rank[i]! += x.span[i]!;
+      rankAt[i] = i === this.level - 1 ? 0 : rankAt[i + 1]!;
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0; n = a[x + off]!) {
+        const s = f[n >> 1]!;
+        if (s > score || (s === score && members[a[n + 3]!]! >= member)) break;
+        rankAt[i]! += a[x + off + 1]!;
         x = n;
-        n = x.next[i]!;
       }
       update[i] = x;
     }
-    const level = this.randomLevel();
     if (level > this.level) {
       for (let i = this.level; i < level; i++) {
-        rank[i] = 0;
-        update[i] = this.header;
-        this.header.span[i] = this.length;
+        rankAt[i] = 0;
+        update[i] = 0;
+        a[NEXT + 2 * i + 1] = this.length;
       }
       this.level = level;
     }
-    const node = new SkipNode(member, score, level);
+    const r0 = rankAt[0]!;
     for (let i = 0; i < level; i++) {
       const u = update[i]!;
-      node.next[i] = u.next[i]!;
-      u.next[i] = node;
-      node.span[i] = u.span[i]! - (rank[0]! - rank[i]!);
-      u.span[i] = rank[0]! - rank[i]! + 1;
+      const off = NEXT + 2 * i;
+      a[node + off] = a[u + off]!;
+      a[u + off] = node;
+      a[node + off + 1] = a[u + off + 1]! - (r0 - rankAt[i]!);
+      a[u + off + 1] = r0 - rankAt[i]! + 1;
     }
-    for (let i = level; i < this.level; i++) update[i]!.span[i]!++;
-    node.backward = update[0] === this.header ? null : update[0]!;
-    if (node.next[0] !== null) node.next[0]!.backward = node;
+    for (let i = level; i < this.level; i++) a[update[i]! + NEXT + 2 * i + 1]!++;
+    a[node + 2] = update[0]!;
+    const next = a[node + NEXT]!;
+    if (next !== 0) a[next + 2] = node;
     else this.tail = node;
     this.length++;
     return node;
   }
 
-  private unlink(node: SkipNode, update: SkipNode[]): void {
+  /** Unlinks `node` given the update vector of a walk to it; does not free it. */
+  private unlink(node: number): void {
+    const a = this.a;
     for (let i = 0; i < this.level; i++) {
       const u = update[i]!;
-      if (u.next[i] === node) {
-        u.span[i]! += node.span[i]! - 1;
-        u.next[i] = node.next[i]!;
+      const off = NEXT + 2 * i;
+      if (a[u + off] === node) {
+        a[u + off + 1] = a[u + off + 1]! + a[node + off + 1]! - 1;
+        a[u + off] = a[node + off]!;
       } else {
-        u.span[i]! -= 1;
+        a[u + off + 1] = a[u + off + 1]! - 1;
       }
     }
-    if (node.next[0] !== null) node.next[0]!.backward = node.backward;
-    else this.tail = node.backward;
-    while (this.level > 1 && this.header.next[this.level - 1] === null) this.level--;
+    const next = a[node + NEXT]!;
+    if (next !== 0) a[next + 2] = a[node + 2]!;
+    else this.tail = a[node + 2]!;
+    while (this.level > 1 && a[NEXT + 2 * (this.level - 1)] === 0) this.level--;
     this.length--;
   }
 
-  private findUpdate(score: number, member: string, update: SkipNode[]): SkipNode | null {
-    let x = this.header;
+  /** Fills `update` with the last node before (score, member) per level; returns that element's node or 0. */
+  private findUpdate(score: number, member: string): number {
+    const a = this.a;
+    const f = this.f;
+    const members = this.members;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && before(score, member, n)) {
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0; n = a[x + off]!) {
+        const s = f[n >> 1]!;
+        if (s > score || (s === score && members[a[n + 3]!]! >= member)) break;
         x = n;
-        n = x.next[i]!;
       }
       update[i] = x;
     }
-    const n = x.next[0]!;
-    return n !== null && n.score === score && n.member === member ? n : null;
+    const n = a[x + NEXT]!;
+    return n !== 0 && f[n >> 1] === score && members[a[n + 3]!] === member ? n : 0;
   }
 
   /** Removes (score, member); false when absent. */
   delete(score: number, member: string): boolean {
-    const update = new Array<SkipNode>(MAX_LEVEL);
-    const node = this.findUpdate(score, member, update);
-    if (node === null) return false;
-    this.unlink(node, update);
+    const node = this.findUpdate(score, member);
+    if (node === 0) return false;
+    this.unlink(node);
+    this.freeNode(node);
     return true;
   }
 
-  /** Redis's zslUpdateScore: moves the node in place when its position does not change. */
-  updateScore(score: number, member: string, newScore: number): SkipNode {
-    const update = new Array<SkipNode>(MAX_LEVEL);
-    const node = this.findUpdate(score, member, update);
-    if (node === null) throw new Error('skiplist: updating an absent member');
-    const prev = node.backward;
-    const next = node.next[0]!;
-    if ((prev === null || prev.score < newScore || (prev.score === newScore && prev.member < member)) &&
-        (next === null || next.score > newScore || (next.score === newScore && next.member > member))) {
-      node.score = newScore;
+  /** Redis's zslUpdateScore: changes the score in place when the position does not change. */
+  updateScore(score: number, member: string, newScore: number): number {
+    const node = this.findUpdate(score, member);
+    if (node === 0) throw new Error('skiplist: updating an absent member');
+    const a = this.a;
+    const f = this.f;
+    const prev = a[node + 2]!;
+    const next = a[node + NEXT]!;
+    if ((prev === 0 || f[prev >> 1]! < newScore || (f[prev >> 1] === newScore && this.member(prev) < member)) &&
+        (next === 0 || f[next >> 1]! > newScore || (f[next >> 1] === newScore && this.member(next) > member))) {
+      f[node >> 1] = newScore;
       return node;
     }
-    this.unlink(node, update);
+    this.unlink(node);
+    this.freeNode(node);
     return this.insert(newScore, member);
   }
 
   /** 1-based rank of (score, member), 0 when absent. */
   rank(score: number, member: string): number {
+    const a = this.a;
+    const f = this.f;
+    const members = this.members;
     let rank = 0;
-    let x = this.header;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && (n.score < score || (n.score === score && n.member <= member))) {
-        rank += x.span[i]!;
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0; n = a[x + off]!) {
+        const s = f[n >> 1]!;
+        if (s > score || (s === score && members[a[n + 3]!]! > member)) break;
+        rank += a[x + off + 1]!;
         x = n;
-        n = x.next[i]!;
       }
-      if (x !== this.header && x.member === member && x.score === score) return rank;
+      if (x !== 0 && f[x >> 1] === score && members[a[x + 3]!] === member) return rank;
     }
     return 0;
   }
 
-  /** The node at 1-based `rank`, or null. */
-  byRank(rank: number): SkipNode | null {
-    if (rank < 1 || rank > this.length) return null;
+  /** The node at 1-based `rank`, or 0. */
+  byRank(rank: number): number {
+    if (rank < 1 || rank > this.length) return 0;
+    const a = this.a;
     let traversed = 0;
-    let x = this.header;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && traversed + x.span[i]! <= rank) {
-        traversed += x.span[i]!;
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && traversed + a[x + off + 1]! <= rank; n = a[x + off]!) {
+        traversed += a[x + off + 1]!;
         x = n;
-        n = x.next[i]!;
       }
       if (traversed === rank) return x;
     }
-    return null;
+    return 0;
   }
 
-  first(): SkipNode | null {
-    return this.header.next[0]!;
-  }
-
-  /** Redis's zslFirstInRange: the first node with a score in `r`, or null. */
-  firstInScoreRange(r: ScoreRange): SkipNode | null {
-    if (scoreRangeEmpty(r) || this.tail === null || !scoreGteMin(this.tail.score, r)) return null;
-    let x = this.header;
+  /** Redis's zslFirstInRange: the first node with a score in `r`, or 0. */
+  firstInScoreRange(r: ScoreRange): number {
+    if (scoreRangeEmpty(r) || this.tail === 0 || !scoreGteMin(this.score(this.tail), r)) return 0;
+    const a = this.a;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && !scoreGteMin(n.score, r)) {
-        x = n;
-        n = x.next[i]!;
-      }
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && !scoreGteMin(this.f[n >> 1]!, r); n = a[x + off]!) x = n;
     }
-    const n = x.next[0]!;
-    return n !== null && scoreLteMax(n.score, r) ? n : null;
+    const n = a[x + NEXT]!;
+    return n !== 0 && scoreLteMax(this.f[n >> 1]!, r) ? n : 0;
   }
 
   /** Redis's zslLastInRange. */
-  lastInScoreRange(r: ScoreRange): SkipNode | null {
-    const head = this.header.next[0]!;
-    if (scoreRangeEmpty(r) || head === null || !scoreLteMax(head.score, r)) return null;
-    let x = this.header;
+  lastInScoreRange(r: ScoreRange): number {
+    const head = this.first();
+    if (scoreRangeEmpty(r) || head === 0 || !scoreLteMax(this.score(head), r)) return 0;
+    const a = this.a;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && scoreLteMax(n.score, r)) {
-        x = n;
-        n = x.next[i]!;
-      }
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && scoreLteMax(this.f[n >> 1]!, r); n = a[x + off]!) x = n;
     }
-    return x !== this.header && scoreGteMin(x.score, r) ? x : null;
+    return x !== 0 && scoreGteMin(this.f[x >> 1]!, r) ? x : 0;
   }
 
-  firstInLexRange(r: LexRange): SkipNode | null {
-    if (lexRangeEmpty(r) || this.tail === null || !lexGteMin(this.tail.member, r.min)) return null;
-    let x = this.header;
+  firstInLexRange(r: LexRange): number {
+    if (lexRangeEmpty(r) || this.tail === 0 || !lexGteMin(this.member(this.tail), r.min)) return 0;
+    const a = this.a;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && !lexGteMin(n.member, r.min)) {
-        x = n;
-        n = x.next[i]!;
-      }
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && !lexGteMin(this.member(n), r.min); n = a[x + off]!) x = n;
     }
-    const n = x.next[0]!;
-    return n !== null && lexLteMax(n.member, r.max) ? n : null;
+    const n = a[x + NEXT]!;
+    return n !== 0 && lexLteMax(this.member(n), r.max) ? n : 0;
   }
 
-  lastInLexRange(r: LexRange): SkipNode | null {
-    const head = this.header.next[0]!;
-    if (lexRangeEmpty(r) || head === null || !lexLteMax(head.member, r.max)) return null;
-    let x = this.header;
+  lastInLexRange(r: LexRange): number {
+    const head = this.first();
+    if (lexRangeEmpty(r) || head === 0 || !lexLteMax(this.member(head), r.max)) return 0;
+    const a = this.a;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && lexLteMax(n.member, r.max)) {
-        x = n;
-        n = x.next[i]!;
-      }
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && lexLteMax(this.member(n), r.max); n = a[x + off]!) x = n;
     }
-    return x !== this.header && lexGteMin(x.member, r.min) ? x : null;
+    return x !== 0 && lexGteMin(this.member(x), r.min) ? x : 0;
   }
 
   /** Removes nodes of 1-based ranks start..end (inclusive); calls `removed` for each. */
   deleteRankRange(start: number, end: number, removed: (member: string) => void): number {
-    const update = new Array<SkipNode>(MAX_LEVEL);
+    const a = this.a;
     let traversed = 0;
-    let x = this.header;
+    let x = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i]!;
-      while (n !== null && traversed + x.span[i]! < start) {
-        traversed += x.span[i]!;
+      const off = NEXT + 2 * i;
+      for (let n = a[x + off]!; n !== 0 && traversed + a[x + off + 1]! < start; n = a[x + off]!) {
+        traversed += a[x + off + 1]!;
         x = n;
-        n = x.next[i]!;
       }
       update[i] = x;
     }
     traversed++;
-    let node = x.next[0]!;
+    let node = a[x + NEXT]!;
     let count = 0;
-    while (node !== null && traversed <= end) {
-      const next = node.next[0]!;
-      this.unlink(node, update);
-      removed(node.member);
+    while (node !== 0 && traversed <= end) {
+      const next = a[node + NEXT]!;
+      const member = this.member(node);
+      this.unlink(node);
+      this.freeNode(node);
+      removed(member);
       count++;
       traversed++;
       node = next;
@@ -317,17 +419,18 @@ export class SkipList {
     return count;
   }
 
-  /** Removes every node matching `inRange` from `first` onwards while it matches; for score/lex range deletes. */
-  deleteWhile(first: SkipNode | null, inRange: (n: SkipNode) => boolean, removed: (member: string) => void): number {
-    if (first === null) return 0;
-    const update = new Array<SkipNode>(MAX_LEVEL);
-    this.findUpdate(first.score, first.member, update);
-    let node: SkipNode | null = first;
+  /** Removes every node from `first` onwards while `inRange` holds; for score/lex range deletes. */
+  deleteWhile(first: number, inRange: (n: number) => boolean, removed: (member: string) => void): number {
+    if (first === 0) return 0;
+    this.findUpdate(this.score(first), this.member(first));
+    let node = first;
     let count = 0;
-    while (node !== null && inRange(node)) {
-      const next: SkipNode | null = node.next[0]!;
-      this.unlink(node, update);
-      removed(node.member);
+    while (node !== 0 && inRange(node)) {
+      const next = this.a[node + NEXT]!;
+      const member = this.member(node);
+      this.unlink(node);
+      this.freeNode(node);
+      removed(member);
       count++;
       node = next;
     }

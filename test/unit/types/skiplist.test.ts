@@ -10,27 +10,28 @@ function check(zsl: SkipList, model: Map<string, number>): void {
   const expected = [...model].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   assert.equal(zsl.length, expected.length);
   let n = zsl.first();
-  let prev = null;
+  let prev = 0;
   for (let i = 0; i < expected.length; i++) {
-    assert.ok(n !== null);
-    assert.equal(n.member, expected[i]![0]);
-    assert.equal(n.score, expected[i]![1]);
-    assert.equal(n.backward, prev);
-    assert.equal(zsl.rank(n.score, n.member), i + 1);
+    assert.notEqual(n, 0);
+    assert.equal(zsl.member(n), expected[i]![0]);
+    assert.equal(zsl.score(n), expected[i]![1]);
+    assert.equal(zsl.prev(n), prev);
+    assert.equal(zsl.rank(zsl.score(n), zsl.member(n)), i + 1);
     assert.equal(zsl.byRank(i + 1), n);
     prev = n;
-    n = n.next[0]!;
+    n = zsl.next(n);
   }
-  assert.equal(n, null);
+  assert.equal(n, 0);
   assert.equal(zsl.tail, prev);
   // Every level's spans add up to the distance between linked nodes.
   for (let lvl = 0; lvl < zsl.level; lvl++) {
     let x = zsl.header;
     let rank = 0;
-    while (x.next[lvl] !== null) {
-      const next = x.next[lvl]!;
-      rank += x.span[lvl]!;
-      assert.equal(zsl.rank(next.score, next.member), rank, `span at level ${lvl}`);
+    while (zsl.nextAt(x, lvl) !== 0) {
+      const next = zsl.nextAt(x, lvl);
+      assert.ok(zsl.levelOf(next) > lvl);
+      rank += zsl.spanAt(x, lvl);
+      assert.equal(zsl.rank(zsl.score(next), zsl.member(next)), rank, `span at level ${lvl}`);
       x = next;
     }
   }
@@ -72,5 +73,27 @@ describe('SkipList', () => {
       console.error(`skiplist test seed ${seed}`);
       throw e;
     }
+  });
+
+  it('grows its node pool and reuses freed nodes', () => {
+    const zsl = new SkipList();
+    const model = new Map<string, number>();
+    for (let i = 0; i < 20000; i++) {
+      zsl.insert(i % 97, `m${i}`);
+      model.set(`m${i}`, i % 97);
+    }
+    check(zsl, model);
+    // Score-range delete of everything scored 10..20, then refill the freed blocks.
+    const first = zsl.firstInScoreRange({ min: 10, max: 20, minex: false, maxex: false });
+    const removed: string[] = [];
+    const n = zsl.deleteWhile(first, (x) => zsl.score(x) <= 20, (m) => removed.push(m));
+    assert.equal(n, removed.length);
+    for (const m of removed) model.delete(m);
+    check(zsl, model);
+    for (let i = 0; i < n; i++) {
+      zsl.insert(-i, `r${i}`);
+      model.set(`r${i}`, -i);
+    }
+    check(zsl, model);
   });
 });

@@ -55,4 +55,40 @@ describe('ZSetValue', () => {
       assert.equal(lp.rank(m, rev), sl.rank(m, rev));
     }
   });
+
+  it('packs every member length and score kind exactly', () => {
+    const lp = new ZSetValue();
+    const sl = ZSetValue.skiplist();
+    const limits = { entries: 1000, value: 100000 };
+    const lens = [0, 1, 12, 13, 126, 127, 128, 255, 300, 70000];
+    const scores = [0.1, -0, 1.5, -2.25, Infinity, -Infinity, 2 ** 53, 1e300, 16777217, 3, 5e-324];
+    let k = 0;
+    for (const len of lens) {
+      for (const score of scores) {
+        const m = String.fromCharCode(k % 256).repeat(len) + String.fromCharCode(255, k & 255, k >> 8);
+        k++;
+        assert.equal(lp.set(m, score, limits), sl.set(m, score, limits));
+      }
+    }
+    assert.equal(lp.encoding(), 'listpack');
+    assert.equal(lp.size, sl.size);
+    assert.equal(all(lp), all(sl));
+    for (let i = 0; i < lp.size; i += 7) {
+      let a = '';
+      let b = '';
+      lp.at(i, (m, s) => { a = `${m}=${s}`; });
+      sl.at(i, (m, s) => { b = `${m}=${s}`; });
+      assert.equal(a, b);
+      const m = a.slice(0, a.lastIndexOf('='));
+      assert.ok(lp.score(m) === sl.score(m)); // -0 is 0 in a listpack only, as in Redis
+      assert.equal(lp.rank(m, true), sl.rank(m, true));
+    }
+    assert.equal(lp.maxMemberLength(), 70003);
+    // Redis's listpack keeps -0 as "0".
+    assert.ok(Object.is(lp.score(String.fromCharCode(255, 1, 0)), 0));
+    assert.equal(lp.removeRangeByRank(3, 20), sl.removeRangeByRank(3, 20));
+    assert.equal(all(lp), all(sl));
+    lp.convertToSkiplist();
+    assert.equal(all(lp), all(sl));
+  });
 });
