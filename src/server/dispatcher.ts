@@ -64,6 +64,8 @@ export function execute(client: Client, argv: string[]): boolean {
     reject(client, cmd, pubsubContext(cmd.fullName));
     return true;
   }
+  // As Redis's processCommand: keep the tracking table within tracking-table-max-keys.
+  if (server.tracking.clients > 0) server.tracking.limitUsedSlots(client);
   if (server.clientPause.type !== 0 && server.clientPause.blocks(cmd, client)) return false;
   // Inside MULTI, commands other than EXEC/DISCARD/MULTI/WATCH/QUIT/RESET wait for EXEC.
   if (client.multiQueued >= 0 && isQueuedInMulti(cmd)) {
@@ -94,6 +96,7 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
   const dirtyBefore = keyspace.dirty;
   client.propagateOverride = null;
   const start = performance.now();
+  server.tracking.enterCall(client);
   try {
     cmd.spec.run(client, argv);
   } catch (err) {
@@ -136,6 +139,8 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
       keyspace.propagate(dbId, argv);
     }
   }
+  // Client-side caching: keys read, CLIENT CACHING's end, the client's own invalidations after its reply.
+  server.tracking.leaveCall(client, cmd, argv);
 }
 
 /** The argv of the command execute() is admitting, for reject() (MONITOR sees an aborted EXEC). */
@@ -145,6 +150,7 @@ let rejectedArgv: readonly string[] = [];
 function reject(client: Client, cmd: RegisteredCommand | null, err: RedisError): void {
   if (client.multiQueued >= 0) client.server.transactions.flagDirtyExec(client);
   if (cmd !== null) cmd.rejectedCalls++;
+  if (client.trackingRedirect >= 0) client.server.tracking.commandDone(client, cmd);
   if (cmd !== null && cmd.fullName === 'exec') {
     // As execCommandAbort: even outside MULTI, and MONITOR sees the EXEC.
     client.server.transactions.discard(client);

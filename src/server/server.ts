@@ -19,6 +19,7 @@ import { Transactions } from './transactions.js';
 import { attachKeyspaceNotifier, type KeyspaceNotifier } from '../keyspace/notify.js';
 import { Logger } from './logger.js';
 import { Blocking } from './blocking.js';
+import { Tracking } from './tracking.js';
 
 export interface ServerStats {
   totalConnections: number;
@@ -53,6 +54,8 @@ export class Server {
   readonly pubsub: PubSubHub;
   /** MULTI/EXEC and the WATCH index (transactions.ts). */
   readonly transactions: Transactions;
+  /** Client-side caching: CLIENT TRACKING state and invalidations (tracking.ts). */
+  readonly tracking: Tracking;
   /** Keyspace notifications (notify-keyspace-events). */
   readonly notifier: KeyspaceNotifier;
   /** client-output-buffer-limit enforcement (output-limits.ts). */
@@ -94,6 +97,7 @@ export class Server {
     this.outputLimits = new OutputBufferLimits(this, this.config);
     this.pubsub = new PubSubHub(this, this.outputLimits);
     this.transactions = new Transactions(this);
+    this.tracking = new Tracking(this);
     this.notifier = attachKeyspaceNotifier(this.keyspace, this.config, this.pubsub);
     this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
     this.startTimeMs = clock.now();
@@ -184,6 +188,7 @@ export class Server {
       db.expires.rehashFor(1);
     }
     this.closeIdleClients();
+    if (this.tracking.clients > 0) this.tracking.limitUsedSlots(null);
   }
 
   private expireSlicesPending = false;

@@ -10,6 +10,7 @@ import { containerRun, defineCommand } from '../spec.js';
 import { setClientName } from './client-name.js';
 import { clientKill } from './client-kill.js';
 import { clientInfo, clientList } from './client-list.js';
+import { trackingSubcommands } from './client-tracking.js';
 
 const CLIENT_FLAGS = ['noscript', 'loading', 'stale'] as const;
 const ADMIN_FLAGS = ['admin', 'noscript', 'loading', 'stale'] as const;
@@ -257,7 +258,7 @@ export const client = defineCommand({
   },
   subcommands: [
     clientGetname, clientHelp, clientId, clientInfo, clientKill, clientList, clientNoEvict,
-    clientPause, clientReply, clientSetname, clientUnblock, clientUnpause,
+    clientPause, clientReply, clientSetname, clientUnblock, clientUnpause, ...trackingSubcommands,
   ],
   run: containerRun,
 });

@@ -42,7 +42,7 @@ export function serverSection(server: Server): Section {
 export function clientsSection(server: Server): Section {
   return ['Clients', [
     `connected_clients:${server.clients.size}`, 'cluster_connections:0', `maxclients:${server.config.get('maxclients')}`,
-    'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${server.blocking.blockedCount + server.clientPause.postponedCount}`, 'tracking_clients:0',
+    'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${server.blocking.blockedCount + server.clientPause.postponedCount}`, `tracking_clients:${server.tracking.clients}`,
     `clients_in_timeout_table:${server.blocking.withTimeoutCount}`,
   ]];
 }
@@ -107,8 +107,8 @@ export function statsSection(server: Server): Section {
     `pubsub_patterns:${server.pubsub.numpat}`, `pubsubshard_channels:${server.pubsub.shardChannels.size}`,
     'latest_fork_usec:0', 'total_forks:0', 'migrate_cached_sockets:0', 'slave_expires_tracked_keys:0',
     'active_defrag_hits:0', 'active_defrag_misses:0', 'active_defrag_key_hits:0', 'active_defrag_key_misses:0',
-    'total_active_defrag_time:0', 'current_active_defrag_time:0', 'tracking_total_keys:0', 'tracking_total_items:0',
-    'tracking_total_prefixes:0', `unexpected_error_replies:${s.internalErrors}`, `total_error_replies:${s.totalErrorReplies}`,
+    'total_active_defrag_time:0', 'current_active_defrag_time:0', `tracking_total_keys:${server.tracking.totalKeys}`, `tracking_total_items:${server.tracking.totalItems}`,
+    `tracking_total_prefixes:${server.tracking.totalPrefixes}`, `unexpected_error_replies:${s.internalErrors}`, `total_error_replies:${s.totalErrorReplies}`,
     'dump_payload_sanitizations:0', 'total_reads_processed:0', 'total_writes_processed:0',
     'io_threaded_reads_processed:0', 'io_threaded_writes_processed:0', 'reply_buffer_shrinks:0', 'reply_buffer_expands:0',
   ]];
