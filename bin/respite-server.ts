@@ -14,6 +14,7 @@ import { Server, StartupConfigError } from '../src/server/server.js';
 import { listen } from '../src/server/listener.js';
 import { Logger } from '../src/server/logger.js';
 import { REDIS_VERSION, RESPITE_VERSION } from '../src/version.js';
+import { RdbLoadError } from '../src/persistence/rdb/file.js';
 
 const CHILD_MARK = 'RESPITE_HEAP_SIZED';
 
@@ -116,6 +117,21 @@ function createServer(loaded: Loaded, pairs: ConfigPairs): Server {
   }
 }
 
+/** As Redis's loadDataFromDisk: dir/dbfilename if it exists; a file that cannot be loaded stops start-up. */
+function loadDataFile(server: Server): void {
+  const log = server.logger;
+  const start = performance.now();
+  try {
+    server.snapshots.load();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    const why = err instanceof RdbLoadError ? err.message : `can't read '${server.snapshots.path}': ${(err as Error).message}`;
+    log.warning(`Fatal error loading the DB: ${why}. Exiting.`);
+    process.exit(1);
+  }
+  log.notice(`DB loaded from disk: ${((performance.now() - start) / 1000).toFixed(3)} seconds`);
+}
+
 async function main(): Promise<void> {
   const loaded = load();
   const pairs = linesToPairs(loaded.lines);
@@ -143,6 +159,8 @@ async function main(): Promise<void> {
   }
   if (server.config.bool('daemonize')) log.warning('daemonize yes is not supported: running in the foreground');
   if (server.config.get('supervised') !== 'no') log.warning(`supervised ${server.config.get('supervised')} is not supported: ignored`);
+  server.snapshots.autoSave = true;
+  loadDataFile(server);
   let listening;
   try {
     listening = await listen(server);
@@ -163,9 +181,19 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = async (reason: string | null) => {
     if (stopping) return;
+    if (reason !== null) {
+      // A signal: as Redis's prepareForShutdown, save first when save points
+      // exist (SHUTDOWN has already done so itself); a failed save keeps the server up.
+      log.warning(reason);
+      log.warning('User requested shutdown...');
+      if (!server.snapshots.shutdownSave({ save: false, nosave: false, force: false })) {
+        log.warning('Errors trying to shut down the server. Check the logs for more information.');
+        return;
+      }
+    } else {
+      log.warning('User requested shutdown...');
+    }
     stopping = true;
-    if (reason !== null) log.warning(reason);
-    log.warning('User requested shutdown...');
     await listening.close();
     if (pidfile !== '') {
       log.notice('Removing the pid file.');

@@ -197,3 +197,9 @@ export const PFDEBUG_NO_KEY = new RedisError('ERR The specified key does not exi
 export const PFDEBUG_NOT_SPARSE = new RedisError('ERR HLL encoding is not sparse');
 export const pfdebugUnknown = (sub: string) => new RedisError(`ERR Unknown PFDEBUG subcommand '${sub}'`);
 export const pfselftestFailed = (what: string) => new RedisError(`TESTFAILED ${what}`);
+
+// SAVE / BGSAVE (Redis 7.0 saveCommand / bgsaveCommand; a failed save answers the bare shared.err).
+export const BGSAVE_IN_PROGRESS = new RedisError('ERR Background save already in progress');
+export const SAVE_FAILED = new RedisError('ERR');
+export const DEBUG_RELOAD_OPTIONS = new RedisError('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
+export const DEBUG_RELOAD_FAILED = new RedisError('ERR Error trying to load the RDB dump, check server logs.');

@@ -78,12 +78,12 @@ const PROTECTED_ACTION = ['no', 'yes', 'local'];
 
 export const CONFIG_PARAMS: readonly ConfigParam[] = [
   // Booleans
-  bool('rdbchecksum', 'yes', 'i'),
+  bool('rdbchecksum', 'yes', 'ie'),
   bool('daemonize', 'no', 'i'),
   bool('io-threads-do-reads', 'no', 'i'),
   bool('always-show-logo', 'no', 'i'),
   bool('protected-mode', 'yes'),
-  bool('rdbcompression', 'yes'),
+  bool('rdbcompression', 'yes', 'e'),
   bool('rdb-del-sync-files', 'no'),
   bool('activerehashing', 'yes'),
   bool('stop-writes-on-bgsave-error', 'yes'),
@@ -138,7 +138,7 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
   str('cluster-config-file', 'nodes.conf', 'i'),
   str('cluster-announce-hostname', ''),
   str('syslog-ident', 'redis', 'i'),
-  str('dbfilename', 'dump.rdb', 'p'),
+  str('dbfilename', 'dump.rdb', 'pe'),
   str('appendfilename', 'appendonly.aof', 'i'),
   str('appenddirname', 'appendonlydir', 'i'),
   str('server_cpulist', '', 'i'),
@@ -255,7 +255,7 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
   special('maxmemory-clients', '0', normalizeMemoryOrPercent),
   // Special syntax
   { ...special('dir', '', (v) => v, 'pe'), quoted: true },
-  special('save', '3600 1 300 100 60 10000', normalizeSave),
+  special('save', '3600 1 300 100 60 10000', normalizeSave, 'e'),
   special('client-output-buffer-limit', 'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60', normalizeOutputBufferLimit),
   special('oom-score-adj-values', '0 200 800', normalizeOomScoreAdjValues),
   { ...special('notify-keyspace-events', '', normalizeKeyspaceEvents), quoted: true },

@@ -20,6 +20,7 @@ import { attachKeyspaceNotifier, type KeyspaceNotifier } from '../keyspace/notif
 import { Logger } from './logger.js';
 import { Blocking } from './blocking.js';
 import { Tracking } from './tracking.js';
+import { Snapshots } from '../persistence/snapshot.js';
 
 export interface ServerStats {
   totalConnections: number;
@@ -56,6 +57,8 @@ export class Server {
   readonly transactions: Transactions;
   /** Client-side caching: CLIENT TRACKING state and invalidations (tracking.ts). */
   readonly tracking: Tracking;
+  /** RDB snapshots: SAVE/BGSAVE, save points, loading (persistence/snapshot.ts). */
+  readonly snapshots: Snapshots;
   /** Keyspace notifications (notify-keyspace-events). */
   readonly notifier: KeyspaceNotifier;
   /** client-output-buffer-limit enforcement (output-limits.ts). */
@@ -98,6 +101,7 @@ export class Server {
     this.pubsub = new PubSubHub(this, this.outputLimits);
     this.transactions = new Transactions(this);
     this.tracking = new Tracking(this);
+    this.snapshots = new Snapshots(this);
     this.notifier = attachKeyspaceNotifier(this.keyspace, this.config, this.pubsub);
     this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
     this.startTimeMs = clock.now();
@@ -189,6 +193,7 @@ export class Server {
     }
     this.closeIdleClients();
     if (this.tracking.clients > 0) this.tracking.limitUsedSlots(null);
+    this.snapshots.cron();
   }
 
   private expireSlicesPending = false;

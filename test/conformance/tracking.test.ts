@@ -7,23 +7,58 @@ import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SideBySide } from './harness.js';
 import { redisSkipReason } from '../helpers/servers.js';
+import { replyEnd } from '../helpers/resp-reader.js';
 
-interface Conn { send(...cmds: string[][]): void; take(ms?: number): Promise<string>; close(): void }
+interface Conn {
+  send(...cmds: string[][]): void;
+  /** Everything received after waiting `ms`, and longer while output is still arriving or a frame is cut. */
+  take(ms?: number): Promise<string>;
+  /** Waits (bounded) for at least one complete reply, then returns everything received. */
+  takeReply(): Promise<string>;
+  close(): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether `text` is a sequence of whole RESP frames. */
+function wholeFrames(text: string): boolean {
+  const buf = Buffer.from(text, 'latin1');
+  for (let pos = 0; pos < buf.length;) {
+    const end = replyEnd(buf, pos);
+    if (end === -1) return false;
+    pos = end;
+  }
+  return true;
+}
 
 function connect(port: number): Conn {
   const s = net.connect(port, '127.0.0.1');
   let buf = '';
   s.setEncoding('latin1');
   s.on('data', (d: string) => { buf += d; });
+  const drain = () => {
+    const b = buf;
+    buf = '';
+    return b;
+  };
   return {
     send(...cmds) {
       for (const c of cmds) s.write('*' + c.length + '\r\n' + c.map((a) => '$' + a.length + '\r\n' + a + '\r\n').join(''), 'latin1');
     },
     async take(ms = 80) {
-      await new Promise((r) => setTimeout(r, ms));
-      const b = buf;
-      buf = '';
-      return b;
+      await sleep(ms);
+      // On a loaded machine replies can straggle: wait for the output to settle.
+      const deadline = Date.now() + 3000;
+      for (let seen = -1; Date.now() < deadline && (buf.length !== seen || !wholeFrames(buf));) {
+        seen = buf.length;
+        await sleep(30);
+      }
+      return drain();
+    },
+    async takeReply() {
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && (buf.length === 0 || !wholeFrames(buf))) await sleep(5);
+      return drain();
     },
     close() { s.destroy(); },
   };
@@ -46,7 +81,7 @@ async function ids(...cs: Conn[]): Promise<string[]> {
   const r: string[] = [];
   for (const c of cs) {
     c.send(['CLIENT', 'ID']);
-    r.push(/:(\d+)/.exec(await c.take(40))![1]!);
+    r.push(/:(\d+)/.exec(await c.takeReply())![1]!);
   }
   return r;
 }

@@ -165,9 +165,12 @@ describe('respite-server command line', () => {
     });
   }
 
-  it('SHUTDOWN makes the process exit (no reply, connection closed); SHUTDOWN SAVE without persistence is refused', async () => {
+  it('SHUTDOWN makes the process exit (no reply, connection closed); SHUTDOWN SAVE that cannot save is refused', async () => {
     const port = await freePort();
-    const r = await startServer(['--port', String(port)], port);
+    // The save fails because its directory is gone; without save points a plain SHUTDOWN does not save.
+    const dir = mkdtempSync(join(tmpdir(), 'respite-cli-'));
+    const r = await startServer(['--port', String(port), '--dir', dir, '--save', ''], port);
+    rmSync(dir, { recursive: true, force: true });
     const c = await RawClient.connect(port);
     assert.equal(await c.call('SHUTDOWN', 'SAVE'), '-ERR Errors trying to SHUTDOWN. Check logs.\r\n');
     assert.equal(await c.call('SHUTDOWN', 'ABORT'), '-ERR No shutdown in progress.\r\n');

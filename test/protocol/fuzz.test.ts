@@ -5,7 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { freePort } from '../helpers/servers.js';
 import { RawClient, encodeCommand } from '../helpers/raw-client.js';
@@ -40,7 +43,9 @@ const stats = { connections: 0, closedByServer: 0, replyBytes: 0 };
 before(async () => {
   port = await freePort();
   // RESPITE_HEAP_SIZED stops the binary re-executing itself, so child.pid is the server.
-  child = spawn(process.execPath, ['dist/bin/respite-server.js', '--port', String(port), '--loglevel', 'warning'], {
+  // --save '' with a throwaway dir: random frames must not make the server write a dump.rdb into the tree.
+  child = spawn(process.execPath, ['dist/bin/respite-server.js', '--port', String(port), '--loglevel', 'warning',
+    '--save', '', '--dir', mkdtempSync(join(tmpdir(), 'respite-fuzz-'))], {
     stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RESPITE_HEAP_SIZED: '1' },
   });
   const deadline = Date.now() + 10000;

@@ -3,7 +3,7 @@
 // unknown DEBUG subcommand. The enable-debug-command gate is in the dispatcher
 // (the command is flagged `protected`, as in Redis).
 
-import { NO_SUCH_KEY, RedisError, subcommandSyntax } from '../../errors.js';
+import { DEBUG_RELOAD_FAILED, DEBUG_RELOAD_OPTIONS, NO_SUCH_KEY, RedisError, SAVE_FAILED, subcommandSyntax } from '../../errors.js';
 import { defineCommand } from '../spec.js';
 import type { CommandContext } from '../context.js';
 import { rdbStringObjectLength, stringEncoding } from './object-size.js';
@@ -199,6 +199,9 @@ export const debug = defineCommand({
     } else if (sub === 'log' && argc === 3) {
       ctx.server.logger.warning(`DEBUG LOG: ${argv[2]!}`);
       ctx.reply.ok();
+    } else if (sub === 'reload') {
+      debugReload(ctx, argv);
+      ctx.reply.ok();
     } else if (sub === 'error' && argc === 3) {
       // Redis 7.0 sends "-" followed by the text as given: no ERR code is added.
       throw new RedisError(argv[2]!);
@@ -207,3 +210,27 @@ export const debug = defineCommand({
     }
   },
 });
+
+/** DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]: save, empty, load back (persistence/snapshot.ts). */
+function debugReload(ctx: CommandContext, argv: readonly string[]): void {
+  let merge = false;
+  let flush = true;
+  let save = true;
+  for (let j = 2; j < argv.length; j++) {
+    const opt = argv[j]!.toLowerCase();
+    if (opt === 'merge') merge = true;
+    else if (opt === 'noflush') flush = false;
+    else if (opt === 'nosave') save = false;
+    else throw DEBUG_RELOAD_OPTIONS;
+  }
+  const snapshots = ctx.server.snapshots;
+  if (save && !snapshots.save()) throw SAVE_FAILED;
+  if (flush) ctx.keyspace.flushAll();
+  try {
+    snapshots.load(undefined, merge);
+  } catch (err) {
+    ctx.server.logger.warning(`Error loading the RDB dump: ${(err as Error).message}`);
+    throw DEBUG_RELOAD_FAILED;
+  }
+  ctx.server.logger.warning('DB reloaded by DEBUG RELOAD');
+}

@@ -1,6 +1,6 @@
 // SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT], as Redis 7.0's shutdownCommand.
-// respite has no persistence yet, so it behaves as Redis with no save points
-// and no AOF; an explicit SAVE cannot be honoured and fails unless FORCE.
+// Saves an RDB snapshot first when asked or when save points exist (no AOF
+// yet); a failed save refuses the shutdown unless FORCE.
 
 import { NO_SHUTDOWN_IN_PROGRESS, SHUTDOWN_DENY_BLOCKING, SHUTDOWN_FAILED, SYNTAX } from '../../errors.js';
 import { defineCommand } from '../spec.js';
@@ -50,16 +50,12 @@ export const shutdown = defineCommand({
 
     const server = ctx.server;
     const log = server.logger;
-    if ((flags & SAVE) !== 0) {
-      // As Redis's finishShutdown when rdbSave fails: refuse unless FORCE.
-      log.warning('Error trying to save the DB: respite has no RDB persistence yet.');
-      if ((flags & FORCE) === 0) {
-        log.warning("Error trying to save the DB, can't exit.");
-        log.warning('Errors trying to shut down the server. Check the logs for more information.');
-        throw SHUTDOWN_FAILED;
-      }
-    } else if ((flags & NOSAVE) === 0 && server.config.get('save') !== '') {
-      log.warning('Save points are configured but respite has no RDB persistence yet: not saving the dataset.');
+    const mayExit = server.snapshots.shutdownSave({
+      save: (flags & SAVE) !== 0, nosave: (flags & NOSAVE) !== 0, force: (flags & FORCE) !== 0,
+    });
+    if (!mayExit) {
+      log.warning('Errors trying to shut down the server. Check the logs for more information.');
+      throw SHUTDOWN_FAILED;
     }
     const handler = server.shutdownHandler;
     if (handler === null) {
