@@ -162,7 +162,7 @@ describe('client-side caching side by side', { skip }, () => {
     b.send(['SELECT', '2'], ['SET', 'x', '1']);
     await b.take();
     log('any db', await a.take());
-    a.send(['SET', 'e', 'v', 'PX', '30'], ['GET', 'e']);
+    a.send(['SET', 'e', 'v', 'PX', '300'], ['GET', 'e']);
     await a.take(20);
     // Active expiry runs on each server's own schedule: wait for the invalidation itself.
     log('active expiry', await a.takeReply());
