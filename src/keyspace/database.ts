@@ -41,11 +41,21 @@ export class Database {
 
   /** Lookup before a write: expires lazily and touches the access clock, no hit/miss stats. */
   lookupWrite(key: string): RedisValue | undefined {
-    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
+    const e = this.findForWrite(key);
+    return e === -1 ? undefined : this.dict.valueAt(e);
+  }
+
+  /**
+   * lookupWrite returning the key's table entry (-1 when missing), for
+   * read-modify-write commands that then store with `dict.setValueAt(e, v)`
+   * instead of looking the key up a second time. The entry index is valid
+   * until the next insertion or deletion.
+   */
+  findForWrite(key: string): number {
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return -1;
     const e = this.dict.find(key);
-    if (e === -1) return undefined;
-    this.dict.setLruAt(e, this.keyspace.lruClock);
-    return this.dict.valueAt(e);
+    if (e !== -1) this.dict.setLruAt(e, this.keyspace.lruClock);
+    return e;
   }
 
   /** Lookup that neither counts nor touches (OBJECT, DEBUG, TYPE-like introspection); still expires. */

@@ -2,7 +2,7 @@
 // below 10^15, BigInt beyond) and INCRBYFLOAT (x87 long double, exactly as
 // Redis computes and formats it; propagated as SET key value KEEPTTL).
 
-import { DECREMENT_OVERFLOW, NAN_OR_INF, NOT_FLOAT, NOT_INTEGER, OVERFLOW } from '../../errors.js';
+import { DECREMENT_OVERFLOW, NAN_OR_INF, NOT_FLOAT, NOT_INTEGER, OVERFLOW, WRONGTYPE } from '../../errors.js';
 import { parseLongDouble } from '../../util/float-parse.js';
 import { INT64_MAX, INT64_MIN, parseInt64, string2ll } from '../../util/int64.js';
 import { LD_ZERO, ldAdd, ldFormatHuman } from '../../util/long-double.js';
@@ -28,7 +28,10 @@ function int64Arg(s: string): number | bigint {
 /** Redis's incrDecrCommand: adds `incr` to the integer at `key` (0 when missing). */
 function incrDecr(ctx: CommandContext, key: string, incr: number | bigint): void {
   const db = ctx.db;
-  const old = writeString(db, key);
+  // One table lookup for the read and the write (see Database.findForWrite).
+  const e = db.findForWrite(key);
+  const old = e === -1 ? undefined : db.dict.valueAt(e);
+  if (old !== undefined && typeof old !== 'string') throw WRONGTYPE;
   const value = old === undefined ? 0 : int64Arg(old);
   let result: number | bigint;
   if (typeof value === 'number' && typeof incr === 'number') {
@@ -40,8 +43,8 @@ function incrDecr(ctx: CommandContext, key: string, incr: number | bigint): void
     result = sum;
   }
   const text = String(result);
-  if (old === undefined) db.add(key, text);
-  else db.overwrite(key, text);
+  if (e === -1) db.add(key, text);
+  else db.dict.setValueAt(e, text);
   ctx.modified(key, 'incrby', '$');
   ctx.reply.integer(result);
 }
