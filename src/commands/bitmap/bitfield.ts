@@ -1,9 +1,9 @@
 // BITFIELD and BITFIELD_RO, as Redis 7.0's bitfieldGeneric: every operation is
 // parsed and validated first, then run in order on one copy of the string.
 
-import { BITFIELD_OVERFLOW, BITFIELD_RO_GET_ONLY, NOT_INTEGER, SYNTAX, WRONGTYPE } from '../../errors.js';
-import { string2ll } from '../../util/int64.js';
+import { BITFIELD_OVERFLOW, BITFIELD_RO_GET_ONLY, SYNTAX, WRONGTYPE } from '../../errors.js';
 import type { CommandContext } from '../context.js';
+import { longLongArg } from '../args.js';
 import { defineCommand } from '../spec.js';
 import { optionWord } from '../string/common.js';
 import {
@@ -53,9 +53,7 @@ function bitfieldGeneric(ctx: CommandContext, argv: readonly string[], readonlyC
     if (opcode !== OP_GET) {
       readonly = false;
       if (highestWrite < offset + bits - 1) highestWrite = offset + bits - 1;
-      const v = string2ll(argv[j + 3]!);
-      if (v === null) throw NOT_INTEGER;
-      value = v;
+      value = longLongArg(argv[j + 3]!);
     }
     ops.push({ opcode, offset, bits, signed, value, owtype });
     j += opcode === OP_GET ? 2 : 3;

@@ -2,7 +2,8 @@
 // immutable latin1 JS strings: SETBIT builds a new string (O(N) in the length).
 
 import { BIT_VALUE, BITOP_NOT_ONE_KEY, BITPOS_BIT, NOT_INTEGER, SYNTAX, WRONGTYPE } from '../../errors.js';
-import { parseInt64, string2ll } from '../../util/int64.js';
+import { parseInt64 } from '../../util/int64.js';
+import { longLongArg } from '../args.js';
 import { defineCommand } from '../spec.js';
 import { optionWord } from '../string/common.js';
 import { findBit, parseBitOffset, popcount, popcountByte, stringForBitWrite } from './common.js';
@@ -67,13 +68,6 @@ export const getbit = defineCommand({
   },
 });
 
-/** A start/end argument (getLongLongFromObjectOrReply). */
-function rangeArg(arg: string): bigint {
-  const v = string2ll(arg);
-  if (v === null) throw NOT_INTEGER;
-  return v;
-}
-
 /** The BYTE|BIT unit word: true for BIT. */
 function unitIsBit(arg: string): boolean {
   const w = optionWord(arg);
@@ -124,8 +118,8 @@ export const bitcount = defineCommand({
     const strlen = v.length;
     if (argv.length === 2) return ctx.reply.integer(popcount(v, 0, strlen - 1));
     if (argv.length !== 4 && argv.length !== 5) throw SYNTAX;
-    const s = rangeArg(argv[2]!);
-    const e = rangeArg(argv[3]!);
+    const s = longLongArg(argv[2]!);
+    const e = longLongArg(argv[3]!);
     const isBit = argv.length === 5 && unitIsBit(argv[4]!);
     if (s < 0n && e < 0n && s > e) return ctx.reply.integer(0);
     const totlen = BigInt(isBit ? strlen * 8 : strlen);
@@ -183,11 +177,11 @@ export const bitpos = defineCommand({
     let endBit = strlen * 8 - 1;
     let endGiven = false;
     if (argv.length >= 4 && argv.length <= 6) {
-      const s = rangeArg(argv[3]!);
+      const s = longLongArg(argv[3]!);
       const isBit = argv.length === 6 && unitIsBit(argv[5]!);
       let e: bigint;
       if (argv.length >= 5) {
-        e = rangeArg(argv[4]!);
+        e = longLongArg(argv[4]!);
         endGiven = true;
       } else {
         e = isBit ? BigInt(strlen) * 8n + 7n : BigInt(strlen) - 1n;

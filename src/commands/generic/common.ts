@@ -2,11 +2,12 @@
 // stat/touch flags, the DB-index and int64 argument parsers, and replies of
 // millisecond values that may exceed 2^53.
 
-import { INT_OUT_OF_RANGE, INVALID_DB_INDEX, NOT_INTEGER } from '../../errors.js';
+import { INT_OUT_OF_RANGE, INVALID_DB_INDEX } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
 import type { RedisValue } from '../../types/value.js';
-import { INT64_MAX, parseInt64, string2ll } from '../../util/int64.js';
+import { INT64_MAX } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
+import { longArg } from '../args.js';
 
 /**
  * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): lazy expiry and keyspace hit/miss
@@ -24,23 +25,9 @@ export function lookupReadNoTouch(db: Database, key: string, notify = true): Red
   return v;
 }
 
-/** getLongLongFromObjectOrReply: string2ll rules, exact as a bigint. */
-export function parseInt64Big(arg: string): bigint {
-  const v = string2ll(arg);
-  if (v === null) throw NOT_INTEGER;
-  return v;
-}
-
-/** getLongLongFromObjectOrReply for values where a double is exact enough (counts). */
-export function parseInt64Num(arg: string): number {
-  const v = parseInt64(arg);
-  if (v === null) throw NOT_INTEGER;
-  return v;
-}
-
 /** getIntFromObjectOrReply(NULL) then selectDb's range check: MOVE, COPY ... DB. */
 export function parseDbIndex(ctx: CommandContext, arg: string): Database {
-  const v = parseInt64Num(arg);
+  const v = longArg(arg);
   if (v < -2147483648 || v > 2147483647) throw INT_OUT_OF_RANGE;
   if (v < 0 || v >= ctx.keyspace.dbs.length) throw INVALID_DB_INDEX;
   return ctx.keyspace.db(v);

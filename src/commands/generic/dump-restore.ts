@@ -8,7 +8,7 @@ import { createDumpPayload, loadDumpPayload, verifyDumpPayload } from '../../per
 import type { RedisValue } from '../../types/value.js';
 import { INT64_MAX } from '../../util/int64.js';
 import { defineCommand } from '../spec.js';
-import { parseInt64Big } from './common.js';
+import { longLongArg } from '../args.js';
 
 const TWO_64 = 1n << 64n;
 
@@ -70,10 +70,10 @@ export const restore = defineCommand({
       } else if (opt === 'absttl') {
         absTtl = true;
       } else if (opt === 'idletime' && hasValue && freq === -1n) {
-        idleSec = parseInt64Big(argv[++j]!);
+        idleSec = longLongArg(argv[++j]!);
         if (idleSec < 0n) throw BAD_IDLETIME;
       } else if (opt === 'freq' && hasValue && idleSec === -1n) {
-        freq = parseInt64Big(argv[++j]!);
+        freq = longLongArg(argv[++j]!);
         if (freq < 0n || freq > 255n) throw BAD_FREQ;
       } else {
         throw SYNTAX;
@@ -84,7 +84,7 @@ export const restore = defineCommand({
     const key = argv[1]!;
     const existed = db.lookupWrite(key) !== undefined;
     if (existed && !replace) throw BUSYKEY;
-    const ttl = parseInt64Big(argv[2]!);
+    const ttl = longLongArg(argv[2]!);
     if (ttl < 0n) throw BAD_TTL;
     const payload = Buffer.from(argv[3]!, 'latin1');
     if (!verifyDumpPayload(payload)) throw DUMP_PAYLOAD;

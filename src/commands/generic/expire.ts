@@ -6,7 +6,7 @@ import { EXPIRE_GT_LT_CONFLICT, EXPIRE_NX_CONFLICT, INVALID_EXPIRE, unsupportedO
 import { INT64_MAX, INT64_MIN } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
 import { defineCommand, type Argv, type CommandSpec } from '../spec.js';
-import { parseInt64Big } from './common.js';
+import { longLongArg } from '../args.js';
 
 const NX = 1;
 const XX = 2;
@@ -39,7 +39,7 @@ const MIN_SECONDS = INT64_MIN / 1000n;
  * exactly (bigint), as both the number stored and the text to propagate.
  */
 function absoluteTime(arg: string, basetimeMs: number, seconds: boolean, name: string): { at: number; text: string } {
-  let when = parseInt64Big(arg);
+  let when = longLongArg(arg);
   if (seconds) {
     if (when > MAX_SECONDS || when < MIN_SECONDS) throw INVALID_EXPIRE(name);
     when *= 1000n;

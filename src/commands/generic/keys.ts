@@ -2,34 +2,12 @@
 // scanGenericCommand: collect about COUNT keys with the dict's reverse-binary
 // cursor, then filter by MATCH, TYPE and expiry.
 
-import { INVALID_CURSOR, SYNTAX } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
 import { typeOf } from '../../types/value.js';
 import { compileGlob, literalPattern, type Matcher } from '../../util/glob.js';
+import { parseScanCursor, parseScanOptions } from '../args.js';
 import { defineCommand } from '../spec.js';
-import { lookupReadNoTouch, parseInt64Num } from './common.js';
-
-const TWO_64 = 1n << 64n;
-
-/**
- * parseScanCursorOrReply: strtoul(base 10) semantics — optional sign (a minus
- * wraps modulo 2^64), leading zeros, "" is 0, text stops at a NUL byte — and
- * an error for a leading space, trailing junk or a value past 2^64-1. Returns
- * the low 32 bits: the dict's tables are smaller than 2^32 buckets, and the
- * cursor arithmetic never carries the higher bits into the result.
- */
-export function parseScanCursor(arg: string): number {
-  const nul = arg.indexOf('\0');
-  const s = nul === -1 ? arg : arg.slice(0, nul);
-  if (nul !== 0 && /^[ \t\n\v\f\r]/.test(arg)) throw INVALID_CURSOR;
-  if (s.length === 0) return 0;
-  const m = /^([+-]?)([0-9]+)$/.exec(s);
-  if (m === null) throw INVALID_CURSOR;
-  let v = BigInt(m[2]!);
-  if (v >= TWO_64) throw INVALID_CURSOR;
-  if (m[1] === '-') v = (TWO_64 - v) % TWO_64;
-  return Number(v & 0xffffffffn);
-}
+import { lookupReadNoTouch } from './common.js';
 
 function isExpired(db: Database, key: string, now: number): boolean {
   const at = db.expires.get(key);
@@ -98,25 +76,7 @@ export const scan = defineCommand({
   },
   run(ctx, argv) {
     let cursor = parseScanCursor(argv[1]!);
-    let count = 10;
-    let match: Matcher | null = null;
-    let typeName: string | null = null;
-    for (let i = 2; i < argv.length;) {
-      const opt = argv[i]!.toLowerCase();
-      const hasValue = i + 1 < argv.length;
-      if (opt === 'count' && hasValue) {
-        count = parseInt64Num(argv[i + 1]!);
-        if (count < 1) throw SYNTAX;
-      } else if (opt === 'match' && hasValue) {
-        const pattern = argv[i + 1]!;
-        match = pattern === '*' ? null : compileGlob(pattern);
-      } else if (opt === 'type' && hasValue) {
-        typeName = argv[i + 1]!.toLowerCase();
-      } else {
-        throw SYNTAX;
-      }
-      i += 2;
-    }
+    const { count, match, typeName } = parseScanOptions(argv, 2, true);
 
     const db = ctx.db;
     const found: string[] = [];

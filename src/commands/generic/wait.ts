@@ -4,7 +4,7 @@
 import { TIMEOUT_NEGATIVE, TIMEOUT_NOT_INTEGER } from '../../errors.js';
 import { parseInt64 } from '../../util/int64.js';
 import { defineCommand } from '../spec.js';
-import { parseInt64Num } from './common.js';
+import { longArg } from '../args.js';
 
 export const wait = defineCommand({
   name: 'wait',
@@ -23,7 +23,7 @@ export const wait = defineCommand({
     ],
   },
   run(ctx, argv) {
-    parseInt64Num(argv[1]!);
+    longArg(argv[1]!);
     const timeout = parseInt64(argv[2]!);
     if (timeout === null) throw TIMEOUT_NOT_INTEGER;
     if (timeout < 0) throw TIMEOUT_NEGATIVE;

@@ -2,12 +2,11 @@
 // field with Redis's listpack → hashtable conversion rules, and the
 // *SCAN reply shared with SSCAN.
 
-import { SYNTAX, WRONGTYPE } from '../../errors.js';
+import { WRONGTYPE } from '../../errors.js';
 import { HashValue } from '../../types/hash-value.js';
 import type { RedisValue } from '../../types/value.js';
-import { compileGlob, type Matcher } from '../../util/glob.js';
+import type { Matcher } from '../../util/glob.js';
 import type { CommandContext } from '../context.js';
-import { parseInt64Num } from '../generic/common.js';
 
 export function asHash(v: RedisValue | undefined): HashValue | undefined {
   if (v === undefined) return undefined;
@@ -39,27 +38,6 @@ export function hashSet(h: HashValue, field: string, value: string, lim: { entri
   const added = h.set(field, value);
   if (h.lp !== null && h.size > lim.entries) h.convert();
   return added;
-}
-
-/** Options of scanGenericCommand for HSCAN/SSCAN (TYPE is keyspace-only). */
-export function parseScanOptions(argv: readonly string[], from: number): { count: number; match: Matcher | null } {
-  let count = 10;
-  let match: Matcher | null = null;
-  for (let i = from; i < argv.length;) {
-    const opt = argv[i]!.toLowerCase();
-    const hasValue = i + 1 < argv.length;
-    if (opt === 'count' && hasValue) {
-      count = parseInt64Num(argv[i + 1]!);
-      if (count < 1) throw SYNTAX;
-    } else if (opt === 'match' && hasValue) {
-      const pattern = argv[i + 1]!;
-      match = pattern === '*' ? null : compileGlob(pattern);
-    } else {
-      throw SYNTAX;
-    }
-    i += 2;
-  }
-  return { count, match };
 }
 
 /** The reply of HSCAN/SSCAN: [cursor, items]; `pairs` filters field/value pairs on the field. */

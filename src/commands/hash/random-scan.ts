@@ -4,9 +4,9 @@ import { HSET_VALUE_OUT_OF_RANGE, NOT_INTEGER, SYNTAX, valueOutOfRange } from '.
 import type { HashValue } from '../../types/hash-value.js';
 import { string2ll } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
-import { parseScanCursor } from '../generic/keys.js';
+import { parseScanCursor, parseScanOptions } from '../args.js';
 import { defineCommand } from '../spec.js';
-import { parseScanOptions, readHash, replyScan } from './common.js';
+import { readHash, replyScan } from './common.js';
 import { hrandfieldMeta, hscanMeta } from './meta.js';
 
 const LONG_MAX = 9223372036854775807n;

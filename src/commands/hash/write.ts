@@ -6,7 +6,7 @@ import { parseLongDouble } from '../../util/float-parse.js';
 import { INT64_MAX, INT64_MIN, string2ll } from '../../util/int64.js';
 import { ldAdd, ldFormatHuman, ldFromBigInt } from '../../util/long-double.js';
 import type { CommandContext } from '../context.js';
-import { parseInt64Big } from '../generic/common.js';
+import { longLongArg } from '../args.js';
 import { defineCommand, type Argv } from '../spec.js';
 import { asHash, hashLimits, hashSet, writeHashOrCreate } from './common.js';
 import { hdelMeta, hincrbyfloatMeta, hincrbyMeta, hmsetMeta, hsetMeta, hsetnxMeta } from './meta.js';
@@ -91,7 +91,7 @@ export const hincrby = defineCommand({
   run(ctx, argv) {
     const key = argv[1]!;
     const field = argv[2]!;
-    const incr = parseInt64Big(argv[3]!);
+    const incr = longLongArg(argv[3]!);
     const h = writeHashOrCreate(ctx, key);
     const lim = hashLimits(ctx);
     hashTryConvert(h, argv, 2, 3, lim.value);

@@ -4,7 +4,8 @@
 import { NO_SUCH_KEY, NOT_INTEGER, OUT_OF_RANGE, RedisError, SYNTAX } from '../../errors.js';
 import { INT64_MIN, parseInt64, string2ll } from '../../util/int64.js';
 import { defineCommand } from '../spec.js';
-import { deleteIfEmpty, parseLong, readList, writeList } from './common.js';
+import { longArg } from '../args.js';
+import { deleteIfEmpty, readList, writeList } from './common.js';
 import { META } from './meta.js';
 
 const RANK_ZERO = new RedisError("ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list");
@@ -14,8 +15,8 @@ const MAXLEN_NEGATIVE = new RedisError("ERR MAXLEN can't be negative");
 export const lrange = defineCommand({
   ...META.lrange!,
   run(ctx, argv) {
-    let start = parseLong(argv[2]!);
-    let end = parseLong(argv[3]!);
+    let start = longArg(argv[2]!);
+    let end = longArg(argv[3]!);
     const list = readList(ctx, argv[1]!);
     const n = list === undefined ? 0 : list.length;
     if (start < 0) start += n;
@@ -39,7 +40,7 @@ export const lindex = defineCommand({
       ctx.reply.null();
       return;
     }
-    let i = parseLong(argv[2]!);
+    let i = longArg(argv[2]!);
     if (i < 0) i += list.length;
     const v = i >= 0 ? list.get(i) : undefined;
     if (v === undefined) ctx.reply.null();
@@ -53,7 +54,7 @@ export const lset = defineCommand({
     const key = argv[1]!;
     const list = writeList(ctx, key);
     if (list === undefined) throw NO_SUCH_KEY;
-    let i = parseLong(argv[2]!);
+    let i = longArg(argv[2]!);
     if (i < 0) i += list.length;
     if (i < 0 || i >= list.length) throw OUT_OF_RANGE;
     list.set(i, argv[3]!);
@@ -93,7 +94,7 @@ export const linsert = defineCommand({
 export const lrem = defineCommand({
   ...META.lrem!,
   run(ctx, argv) {
-    const count = parseLong(argv[2]!);
+    const count = longArg(argv[2]!);
     const key = argv[1]!;
     const list = writeList(ctx, key);
     if (list === undefined) {
@@ -132,8 +133,8 @@ export const lrem = defineCommand({
 export const ltrim = defineCommand({
   ...META.ltrim!,
   run(ctx, argv) {
-    let start = parseLong(argv[2]!);
-    let end = parseLong(argv[3]!);
+    let start = longArg(argv[2]!);
+    let end = longArg(argv[3]!);
     const key = argv[1]!;
     const list = writeList(ctx, key);
     if (list === undefined) {

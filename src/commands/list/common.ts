@@ -2,11 +2,10 @@
 // Redis's index normalisation, blocking timeouts, and the push/pop helpers
 // that report keyspace events exactly as t_list.c does.
 
-import { NOT_INTEGER, RedisError, SYNTAX, WRONGTYPE } from '../../errors.js';
+import { RedisError, SYNTAX, WRONGTYPE } from '../../errors.js';
 import { ListValue } from '../../types/list-value.js';
 import type { RedisValue } from '../../types/value.js';
 import { parseDouble, MAX_LONG_DOUBLE_CHARS } from '../../util/float-parse.js';
-import { parseInt64 } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
 
 export const TIMEOUT_NOT_FLOAT = new RedisError('ERR timeout is not a float or out of range');
@@ -29,13 +28,6 @@ export function readList(ctx: CommandContext, key: string): ListValue | undefine
 
 export function writeList(ctx: CommandContext, key: string): ListValue | undefined {
   return asList(ctx.db.lookupWrite(key));
-}
-
-/** getLongFromObjectOrReply: an int64 (as a JS number, exact to 2^53, clamped beyond). */
-export function parseLong(s: string): number {
-  const v = parseInt64(s);
-  if (v === null) throw NOT_INTEGER;
-  return v;
 }
 
 /** getListPositionFromObjectOrReply. */

@@ -1,8 +1,8 @@
 // SADD, SREM, SCARD, SISMEMBER, SMISMEMBER, SMOVE, SSCAN (Redis 7.0 t_set.c).
 
 import { SetValue } from '../../types/set-value.js';
-import { parseScanCursor } from '../generic/keys.js';
-import { parseScanOptions, replyScan } from '../hash/common.js';
+import { parseScanCursor, parseScanOptions } from '../args.js';
+import { replyScan } from '../hash/common.js';
 import { defineCommand } from '../spec.js';
 import { asSet, maxIntset, readSet, writeSet } from './common.js';
 import { saddMeta, scardMeta, sismemberMeta, smismemberMeta, smoveMeta, sremMeta, sscanMeta } from './meta.js';

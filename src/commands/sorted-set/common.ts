@@ -2,11 +2,10 @@
 // Redis's range argument parsing (zslParseRange / zslParseLexRange), the
 // listpack limits from config, and score replies.
 
-import { NOT_INTEGER, RedisError, WRONGTYPE } from '../../errors.js';
+import { RedisError, WRONGTYPE } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
 import type { ReplyWriter } from '../../protocol/reply-writer.js';
 import { parseDouble, scanFloat } from '../../util/float-parse.js';
-import { parseInt64 } from '../../util/int64.js';
 import type { LexBound, LexRange, ScoreRange } from '../../types/skiplist.js';
 import { ZSetValue, type ZSetLimits } from '../../types/zset-value.js';
 import type { CommandContext } from '../context.js';
@@ -36,13 +35,6 @@ export function writeZset(db: Database, key: string): ZSetValue | undefined {
 export function zsetLimits(ctx: CommandContext): ZSetLimits {
   const config = ctx.server.config;
   return { entries: config.num('zset-max-listpack-entries'), value: config.num('zset-max-listpack-value') };
-}
-
-/** getLongFromObjectOrReply. */
-export function longArg(s: string): number {
-  const v = parseInt64(s);
-  if (v === null) throw NOT_INTEGER;
-  return v;
 }
 
 /** getDoubleFromObjectOrReply (string2d rules): ZADD scores, WEIGHTS, ZINCRBY. */

@@ -2,11 +2,10 @@
 
 import { NOT_INTEGER, RedisError, SYNTAX, valueOutOfRange } from '../../errors.js';
 import { formatG } from '../../util/float-format.js';
-import { compileGlob, type Matcher } from '../../util/glob.js';
 import { string2ll } from '../../util/int64.js';
-import { parseScanCursor } from '../generic/keys.js';
+import { parseScanCursor, parseScanOptions } from '../args.js';
 import { defineCommand } from '../spec.js';
-import { isWord, longArg, readZset } from './common.js';
+import { isWord, readZset } from './common.js';
 import * as M from './meta-basic.js';
 
 const LONG_MAX = 9223372036854775807n;
@@ -91,20 +90,7 @@ export const zscan = defineCommand({
       reply.array(0);
       return;
     }
-    let count = 10;
-    let match: Matcher | null = null;
-    for (let i = 3; i < argv.length; i += 2) {
-      const opt = argv[i]!;
-      const hasValue = i + 1 < argv.length;
-      if (isWord(opt, 'count') && hasValue) {
-        count = longArg(argv[i + 1]!);
-        if (count < 1) throw SYNTAX;
-      } else if (isWord(opt, 'match') && hasValue) {
-        match = argv[i + 1] === '*' ? null : compileGlob(argv[i + 1]!);
-      } else {
-        throw SYNTAX;
-      }
-    }
+    const { count, match } = parseScanOptions(argv, 3);
     const found: (string | number)[] = [];
     const collect = (m: string, s: number): void => { found.push(m, s); };
     if (z.isListpack) {

@@ -6,9 +6,10 @@ import { RedisError, SYNTAX } from '../../errors.js';
 import type { LexRange, ScoreRange } from '../../types/skiplist.js';
 import { ZSetValue } from '../../types/zset-value.js';
 import type { CommandContext } from '../context.js';
+import { longArg } from '../args.js';
 import { defineCommand } from '../spec.js';
 import {
-  clampRanks, deleteIfEmpty, isWord, longArg, parseLexRange, parseScoreRange, readZset, replyElements, storeResult,
+  clampRanks, deleteIfEmpty, isWord, parseLexRange, parseScoreRange, readZset, replyElements, storeResult,
   writeZset, zsetLimits,
 } from './common.js';
 import * as M from './meta-range.js';

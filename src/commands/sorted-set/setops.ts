@@ -9,7 +9,8 @@ import { SetValue } from '../../types/set-value.js';
 import { ZSetValue } from '../../types/zset-value.js';
 import type { CommandContext } from '../context.js';
 import { defineCommand } from '../spec.js';
-import { doubleArg, isWord, longArg, replyElements, storeResult, zsetLimits } from './common.js';
+import { longArg } from '../args.js';
+import { doubleArg, isWord, replyElements, storeResult, zsetLimits } from './common.js';
 import * as M from './meta-setops.js';
 
 const WEIGHT_NOT_FLOAT = new RedisError('ERR weight value is not a float');

@@ -2,28 +2,14 @@
 // below 10^15, BigInt beyond) and INCRBYFLOAT (x87 long double, exactly as
 // Redis computes and formats it; propagated as SET key value KEEPTTL).
 
-import { DECREMENT_OVERFLOW, NAN_OR_INF, NOT_FLOAT, NOT_INTEGER, OVERFLOW, WRONGTYPE } from '../../errors.js';
+import { DECREMENT_OVERFLOW, NAN_OR_INF, NOT_FLOAT, OVERFLOW, WRONGTYPE } from '../../errors.js';
 import { parseLongDouble } from '../../util/float-parse.js';
-import { INT64_MAX, INT64_MIN, parseInt64, string2ll } from '../../util/int64.js';
+import { INT64_MAX, INT64_MIN } from '../../util/int64.js';
 import { LD_ZERO, ldAdd, ldFormatHuman } from '../../util/long-double.js';
 import type { CommandContext } from '../context.js';
+import { int64Arg } from '../args.js';
 import { defineCommand, type KeySpec } from '../spec.js';
 import { writeString } from './common.js';
-
-/**
- * An int64 argument (string2ll rules). Strings of up to 15 characters are
- * below 10^15 in magnitude and parse exactly as numbers; longer ones as bigint.
- */
-function int64Arg(s: string): number | bigint {
-  if (s.length <= 15) {
-    const v = parseInt64(s);
-    if (v === null) throw NOT_INTEGER;
-    return v;
-  }
-  const v = string2ll(s);
-  if (v === null) throw NOT_INTEGER;
-  return v;
-}
 
 /** Redis's incrDecrCommand: adds `incr` to the integer at `key` (0 when missing). */
 function incrDecr(ctx: CommandContext, key: string, incr: number | bigint): void {

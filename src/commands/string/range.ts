@@ -1,8 +1,9 @@
 // SETRANGE, GETRANGE, SUBSTR (GETRANGE's old name), STRLEN.
 
 import { NOT_INTEGER, OFFSET_OUT_OF_RANGE } from '../../errors.js';
-import { parseInt64, string2ll } from '../../util/int64.js';
+import { parseInt64 } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
+import { int64Arg } from '../args.js';
 import { defineCommand, type CommandSpec } from '../spec.js';
 import { checkStringLength, readString, writeString } from './common.js';
 
@@ -55,22 +56,10 @@ export const setrange = defineCommand({
   },
 });
 
-/** GETRANGE's index: exact as a number when short, else as bigint (only its relation to others matters). */
-function rangeIndex(s: string): number | bigint {
-  if (s.length <= 15) {
-    const v = parseInt64(s);
-    if (v === null) throw NOT_INTEGER;
-    return v;
-  }
-  const v = string2ll(s);
-  if (v === null) throw NOT_INTEGER;
-  return v;
-}
-
 /** Redis's getrangeCommand (7.0 rules: both negative with start > end is empty). */
 function getrangeGeneric(ctx: CommandContext, argv: readonly string[]): void {
-  const startArg = rangeIndex(argv[2]!);
-  const endArg = rangeIndex(argv[3]!);
+  const startArg = int64Arg(argv[2]!);
+  const endArg = int64Arg(argv[3]!);
   const str = readString(ctx.db, argv[1]!);
   if (str === undefined) {
     ctx.reply.bulk('');
