@@ -10,6 +10,7 @@ import { Server, type ServerInit } from '../server/server.js';
 import { ValueSink, type ReplyValue } from '../protocol/value-sink.js';
 import { RedisError } from '../errors.js';
 import type { Clock } from '../keyspace/clock.js';
+import { isStringValue, stringBytesLength, stringValueToLatin1 } from '../types/value.js';
 import { toBufferReply, toStringReply, type BufferReply, type Reply } from './reply-convert.js';
 import {
   bytesToUtf8, decodeBigInt, decodeBoolean, decodeNumber, encodeKey, encodeNumber, encodeTyped, encodeValue,
@@ -361,8 +362,9 @@ export class KeyValueStore {
 
   /** Refuses (before any change) an INCRBY whose result a number cannot hold exactly. */
   private checkSafeIncrement(key: string, delta: number): void {
-    const current = this.client.db.lookupNoTouch(key);
-    if (typeof current !== 'string' || !Number.isSafeInteger(delta)) return;
+    const found = this.client.db.lookupNoTouch(key);
+    if (!isStringValue(found) || stringBytesLength(found) > 20 || !Number.isSafeInteger(delta)) return;
+    const current = stringValueToLatin1(found);
     if (current.length <= 15 && Math.abs(delta) < 2 ** 52) return; // |result| < 10^15 + 2^52 < 2^53
     if (!isCanonicalInt64(current)) return; // INCRBY itself rejects it
     const result = BigInt(current) + BigInt(delta);

@@ -9,7 +9,7 @@ import { RedisError } from '../errors.js';
 import type { Database } from '../keyspace/database.js';
 import type { RegisteredCommand } from '../commands/registry.js';
 import type { CommandContext } from '../commands/context.js';
-import type { ValueType } from '../types/value.js';
+import { typeOf, type ValueType } from '../types/value.js';
 import type { Client } from './client.js';
 import type { Server } from './server.js';
 
@@ -148,7 +148,7 @@ export class Blocking {
             if (this.byClient.get(bc.client) !== bc) continue;
             const value = this.server.keyspace.db(dbId).lookupNoTouch(key);
             if (value === undefined) break;
-            if ((typeof value === 'string' ? 'string' : value.type) !== bc.valueType) break;
+            if (typeOf(value) !== bc.valueType) break;
             this.retry(bc, key);
           }
         }

@@ -1,8 +1,9 @@
 // Redis's HyperLogLog representation (hyperloglog.c, Redis 7.0), byte for byte:
 // a 16-byte header ("HYLL", encoding, 3 unused, 8-byte cached cardinality with
 // an invalid bit) followed by sparse opcodes (ZERO/XZERO/VAL) or 16384 dense
-// 6-bit registers. The value is kept in a growable Buffer while being edited.
+// 6-bit registers. The value is a ByteString edited in place, as Redis edits its sds.
 
+import { ByteString } from './byte-string.js';
 import { murmurHash64A } from '../util/murmur64a.js';
 
 export const HLL_P = 14;
@@ -30,21 +31,37 @@ const valValue = (b: number) => ((b >> 2) & 0x1f) + 1;
 const valLen = (b: number) => (b & 3) + 1;
 const valByte = (value: number, len: number) => 0x80 | ((value - 1) << 2) | (len - 1);
 
-/** An HLL value being read or edited: bytes [0, len) of buf are the Redis string. */
+/** An HLL value being read or edited in place: the ByteString `s` holds Redis's exact bytes. */
 export class Hll {
-  constructor(public buf: Buffer, public len: number) {}
+  constructor(readonly s: ByteString) {}
 
+  get buf(): Buffer {
+    return this.s.buf;
+  }
+
+  get len(): number {
+    return this.s.len;
+  }
+
+  set len(n: number) {
+    this.s.len = n;
+  }
+
+  /** An HLL over a raw copy of a latin1 string (dbUnshareStringValue). */
   static fromString(s: string): Hll {
-    // Headroom for sparse edits (up to 3 bytes grow per update, as sdsMakeRoomFor).
-    const buf = Buffer.allocUnsafe(s.length + 64);
-    buf.write(s, 0, 'latin1');
-    return new Hll(buf, s.length);
+    return new Hll(ByteString.fromLatin1(s));
+  }
+
+  /** The HLL of a string value: a ByteString is edited in place, a JS string is copied first. */
+  static fromValue(v: string | ByteString): Hll {
+    return typeof v === 'string' ? Hll.fromString(v) : new Hll(v);
   }
 
   /** createHLLObject: an empty sparse HLL (one XZERO per 16384 registers), cached cardinality 0. */
   static create(): Hll {
     const len = HLL_HDR_SIZE + Math.ceil(HLL_REGISTERS / HLL_SPARSE_XZERO_MAX_LEN) * 2;
-    const buf = Buffer.alloc(len + 64);
+    const s = ByteString.zeroed(len);
+    const buf = s.buf;
     buf.write('HYLL', 0, 'latin1');
     buf[4] = HLL_SPARSE;
     let p = HLL_HDR_SIZE;
@@ -54,11 +71,11 @@ export class Hll {
       buf[p++] = x & 0xff;
       aux -= x + 1;
     }
-    return new Hll(buf, len);
+    return new Hll(s);
   }
 
   toString(): string {
-    return this.buf.latin1Slice(0, this.len);
+    return this.s.toLatin1();
   }
 
   get encoding(): number {
@@ -83,11 +100,9 @@ export class Hll {
     this.buf.writeUInt32LE(Math.floor(card / 2 ** 32), 12);
   }
 
+  /** sdsMakeRoomFor (Redis reserves 3 bytes before each sparse update). */
   private ensure(extra: number): void {
-    if (this.len + extra <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe((this.len + extra) * 2);
-    this.buf.copy(grown, 0, 0, this.len);
-    this.buf = grown;
+    this.s.makeRoomFor(extra);
   }
 
   /** hllAdd: 1 if a register changed, 0 if not, -1 for a corrupted sparse value. */
@@ -119,8 +134,7 @@ export class Hll {
       }
     }
     if (idx !== HLL_REGISTERS) return false;
-    this.buf = dense;
-    this.len = HLL_DENSE_SIZE;
+    this.s.replace(dense, HLL_DENSE_SIZE);
     return true;
   }
 
@@ -276,7 +290,17 @@ export class Hll {
   }
 }
 
-/** isHLLObjectOrReply's checks on a string value. */
+/** isHLLObjectOrReply's checks on a string value of either form. */
+export function isHllValue(v: string | ByteString): boolean {
+  if (typeof v === 'string') return isHllString(v);
+  const b = v.buf;
+  if (v.len < HLL_HDR_SIZE || b[0] !== 0x48 || b[1] !== 0x59 || b[2] !== 0x4c || b[3] !== 0x4c) return false; // "HYLL"
+  const enc = b[4]!;
+  if (enc > HLL_SPARSE) return false;
+  return enc !== HLL_DENSE || v.len === HLL_DENSE_SIZE;
+}
+
+/** isHLLObjectOrReply's checks on a latin1 string. */
 export function isHllString(s: string): boolean {
   if (s.length < HLL_HDR_SIZE || !s.startsWith('HYLL')) return false;
   const enc = s.charCodeAt(4);

@@ -29,7 +29,7 @@ function fieldValue(rnd: SeededRandom): string {
 
 function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
   const key = () => rnd.pick(keys);
-  switch (rnd.int(0, 12)) {
+  switch (rnd.int(0, 18)) {
     case 0:
     case 1: return ['SETBIT', key(), offset(rnd), rnd.chance(0.05) ? '2' : rnd.pick(['0', '1'])];
     case 2: return ['GETBIT', key(), offset(rnd)];
@@ -69,7 +69,14 @@ function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
     }
     case 10: return ['SET', key(), rnd.pick(['', 'foobar', '\xff\x00\xf0', '12345', 'a'.repeat(rnd.int(1, 40))])];
     case 11: return ['GET', key()];
-    default: return rnd.chance(0.5) ? ['DEL', key()] : ['STRLEN', key()];
+    case 12: return rnd.chance(0.5) ? ['DEL', key()] : ['STRLEN', key()];
+    // In-place writers and readers of either string form.
+    case 13: return ['APPEND', key(), rnd.pick(['', '\x00', '\xff\x0f', 'abc', '1'])];
+    case 14: return ['SETRANGE', key(), String(rnd.int(0, 60)), rnd.pick(['', '\xff', 'xyz', '\x00\x00'])];
+    case 15: return ['GETRANGE', key(), index(rnd), index(rnd)];
+    case 16: return ['OBJECT', 'ENCODING', key()];
+    case 17: return rnd.chance(0.5) ? ['DUMP', key()] : ['MEMORY', 'USAGE', key()];
+    default: return rnd.chance(0.5) ? ['INCR', key()] : ['COPY', key(), key(), 'REPLACE'];
   }
 }
 

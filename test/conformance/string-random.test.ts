@@ -44,7 +44,12 @@ function randomIncrement(rnd: SeededRandom): string {
 
 function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
   const key = () => rnd.pick(keys);
-  switch (rnd.int(0, 22)) {
+  // INCRBYFLOAT's results are embstr even when integer-like (respite cannot tell them from
+  // SET's int-encoded values), so they go to one key that OBJECT ENCODING, MEMORY USAGE
+  // and COPY sources never look at.
+  const floatKey = keys[keys.length - 1]!;
+  const plainKey = () => rnd.pick(keys.slice(0, -1));
+  switch (rnd.int(0, 29)) {
     case 0: return ['GET', key()];
     case 1: {
       const cmd = ['SET', key(), randomValue(rnd)];
@@ -69,11 +74,19 @@ function randomCommand(rnd: SeededRandom, keys: readonly string[]): string[] {
     case 15: return ['INCRBY', key(), randomIncrement(rnd)];
     case 16: return ['DECRBY', key(), randomIncrement(rnd)];
     case 17:
-    case 18: return ['INCRBYFLOAT', key(), rnd.chance(0.5) ? randomValue(rnd) : randomIncrement(rnd)];
+    case 18: return ['INCRBYFLOAT', floatKey, rnd.chance(0.5) ? randomValue(rnd) : randomIncrement(rnd)];
     case 19: return ['LCS', key(), key(), ...rnd.pick([[], ['LEN'], ['IDX'], ['IDX', 'WITHMATCHLEN'], ['IDX', 'MINMATCHLEN', '2']])];
     case 20: return ['SET', key(), rnd.pick(EDGE_VALUES)];
     case 21: return ['SET', key(), String(rnd.int(-5, 5))];
-    default: return ['INCRBYFLOAT', key(), rnd.pick(['0.1', '-0.1', '1e308', '1.1', '2.2', '1e-17', '0.000000000000000015'])];
+    case 22: return ['INCRBYFLOAT', floatKey, rnd.pick(['0.1', '-0.1', '1e308', '1.1', '2.2', '1e-17', '0.000000000000000015'])];
+    // Strings edited in place (raw) mixed with the JS-string forms above.
+    case 23: return ['SETBIT', key(), String(rnd.int(0, 120)), rnd.pick(['0', '1'])];
+    case 24: return ['OBJECT', 'ENCODING', plainKey()];
+    case 25: return ['MEMORY', 'USAGE', plainKey()];
+    case 26: return ['DUMP', key()];
+    case 27: return ['BITCOUNT', key(), ...(rnd.chance(0.5) ? [] : [randomIndex(rnd), randomIndex(rnd)])];
+    case 28: return ['APPEND', key(), rnd.pick(['', 'x', '7', 'abc'.repeat(rnd.int(1, 30))])];
+    default: return ['COPY', plainKey(), plainKey(), 'REPLACE'];
   }
 }
 
@@ -87,5 +100,5 @@ randomSequenceSuite({
 });
 
 function keysFor(seed: number): string[] {
-  return ['a', 'b', 'c', 'd', 'bin\x00\xff'].map((k) => `s${seed}:${k}`);
+  return ['a', 'b', 'c', 'd', 'bin\x00\xff', 'float'].map((k) => `s${seed}:${k}`);
 }

@@ -1,7 +1,8 @@
 // BITFIELD and BITFIELD_RO, as Redis 7.0's bitfieldGeneric: every operation is
-// parsed and validated first, then run in order on one copy of the string.
+// parsed and validated first, then run in order on the string edited in place.
 
 import { BITFIELD_OVERFLOW, BITFIELD_RO_GET_ONLY, SYNTAX, WRONGTYPE } from '../../errors.js';
+import { ByteString } from '../../types/value.js';
 import type { CommandContext } from '../context.js';
 import { longLongArg } from '../args.js';
 import { defineCommand } from '../spec.js';
@@ -63,9 +64,11 @@ function bitfieldGeneric(ctx: CommandContext, argv: readonly string[], readonlyC
   const reply = ctx.reply;
   if (readonly) {
     const v = ctx.db.lookupRead(key);
-    if (v !== undefined && typeof v !== 'string') throw WRONGTYPE;
-    const s = v ?? '';
-    const at: ByteSource = (i) => (i < s.length ? s.charCodeAt(i) : 0);
+    let at: ByteSource;
+    if (v === undefined) at = () => 0;
+    else if (typeof v === 'string') at = (i) => (i < v.length ? v.charCodeAt(i) : 0);
+    else if (v instanceof ByteString) at = (i) => (i < v.len ? v.buf[i]! : 0);
+    else throw WRONGTYPE;
     reply.array(ops.length);
     for (const op of ops) {
       reply.integer(op.signed ? getSignedBitfield(at, op.offset, op.bits) : getUnsignedBitfield(at, op.offset, op.bits));
@@ -74,18 +77,11 @@ function bitfieldGeneric(ctx: CommandContext, argv: readonly string[], readonlyC
   }
   if (readonlyCommand) throw BITFIELD_RO_GET_ONLY;
 
-  const { value, existed } = stringForBitWrite(ctx, key, highestWrite);
-  // Only the bytes the operations touch are copied into a Buffer, then spliced back.
-  let lo = Infinity;
-  let hi = -1;
-  for (const op of ops) {
-    lo = Math.min(lo, Math.floor(op.offset / 8));
-    hi = Math.max(hi, Math.floor((op.offset + op.bits - 1) / 8));
-  }
-  hi = Math.min(hi, value.length - 1);
-  lo = Math.min(lo, hi + 1);
-  const buf = Buffer.from(value.slice(lo, hi + 1), 'latin1');
-  const at: ByteSource = (i) => (i < lo ? value.charCodeAt(i) : i - lo < buf.length ? buf[i - lo]! : 0);
+  // Edited in place: the value now holds every byte a write touches.
+  const bs = stringForBitWrite(ctx, key, highestWrite);
+  const buf = bs.buf;
+  const len = bs.len;
+  const at: ByteSource = (i) => (i < len ? buf[i]! : 0);
   let changes = 0;
   reply.array(ops.length);
   for (const op of ops) {
@@ -131,11 +127,9 @@ function bitfieldGeneric(ctx: CommandContext, argv: readonly string[], readonlyC
       reply.null();
     } else {
       reply.integer(retval);
-      setBitfield(buf, op.offset - lo * 8, op.bits, newval);
+      setBitfield(buf, op.offset, op.bits, newval);
     }
   }
-  const result = changes && buf.length ? value.slice(0, lo) + buf.latin1Slice(0, buf.length) + value.slice(hi + 1) : value;
-  if (existed) ctx.db.overwrite(key, result); else ctx.db.add(key, result);
   if (changes) {
     ctx.modified(key, 'setbit', '$');
     ctx.keyspace.dirty += changes - 1;

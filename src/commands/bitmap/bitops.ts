@@ -1,12 +1,14 @@
-// SETBIT GETBIT BITCOUNT BITPOS BITOP, as Redis 7.0's bitops.c. Strings are
-// immutable latin1 JS strings: SETBIT builds a new string (O(N) in the length).
+// SETBIT GETBIT BITCOUNT BITPOS BITOP, as Redis 7.0's bitops.c. SETBIT edits
+// the value in place as a ByteString (O(1), amortised when it grows); readers
+// take either string form.
 
 import { BIT_VALUE, BITOP_NOT_ONE_KEY, BITPOS_BIT, NOT_INTEGER, SYNTAX, WRONGTYPE } from '../../errors.js';
 import { parseInt64 } from '../../util/int64.js';
 import { longLongArg } from '../args.js';
 import { defineCommand } from '../spec.js';
 import { optionWord } from '../string/common.js';
-import { findBit, parseBitOffset, popcount, popcountByte, stringForBitWrite } from './common.js';
+import { ByteString, isStringValue, stringBytesLength, stringValueBytes } from '../../types/value.js';
+import { findBit, parseBitOffset, popcount, popcountByte, rangeBytes, stringForBitWrite } from './common.js';
 
 export const setbit = defineCommand({
   name: 'setbit',
@@ -30,13 +32,12 @@ export const setbit = defineCommand({
     const offset = parseBitOffset(ctx, argv[2]!);
     const on = parseInt64(argv[3]!);
     if (on === null || (on !== 0 && on !== 1)) throw BIT_VALUE;
-    const { value, existed } = stringForBitWrite(ctx, key, offset);
+    const bs = stringForBitWrite(ctx, key, offset);
     const byte = Math.floor(offset / 8);
     const bit = 7 - (offset % 8);
-    const old = value.charCodeAt(byte);
-    const next = (old & ~(1 << bit)) | (on << bit);
-    const result = next === old ? value : value.slice(0, byte) + String.fromCharCode(next) + value.slice(byte + 1);
-    if (existed) ctx.db.overwrite(key, result); else ctx.db.add(key, result);
+    const buf = bs.buf;
+    const old = buf[byte]!;
+    buf[byte] = (old & ~(1 << bit)) | (on << bit);
     ctx.modified(key, 'setbit', '$');
     ctx.reply.integer((old >> bit) & 1);
   },
@@ -62,9 +63,12 @@ export const getbit = defineCommand({
     const offset = parseBitOffset(ctx, argv[2]!);
     const v = ctx.db.lookupRead(argv[1]!);
     if (v === undefined) return ctx.reply.integer(0);
-    if (typeof v !== 'string') throw WRONGTYPE;
     const byte = Math.floor(offset / 8);
-    ctx.reply.integer(byte < v.length ? (v.charCodeAt(byte) >> (7 - (offset % 8))) & 1 : 0);
+    let b: number;
+    if (typeof v === 'string') b = byte < v.length ? v.charCodeAt(byte) : 0;
+    else if (v instanceof ByteString) b = byte < v.len ? v.buf[byte]! : 0;
+    else throw WRONGTYPE;
+    ctx.reply.integer((b >> (7 - (offset % 8))) & 1);
   },
 });
 
@@ -114,9 +118,9 @@ export const bitcount = defineCommand({
   run(ctx, argv) {
     const v = ctx.db.lookupRead(argv[1]!);
     if (v === undefined) return ctx.reply.integer(0);
-    if (typeof v !== 'string') throw WRONGTYPE;
-    const strlen = v.length;
-    if (argv.length === 2) return ctx.reply.integer(popcount(v, 0, strlen - 1));
+    if (!isStringValue(v)) throw WRONGTYPE;
+    const strlen = stringBytesLength(v);
+    if (argv.length === 2) return ctx.reply.integer(popcount(rangeBytes(v, 0, strlen), 0, strlen - 1));
     if (argv.length !== 4 && argv.length !== 5) throw SYNTAX;
     const s = longLongArg(argv[2]!);
     const e = longLongArg(argv[3]!);
@@ -125,14 +129,16 @@ export const bitcount = defineCommand({
     const totlen = BigInt(isBit ? strlen * 8 : strlen);
     let [start, end] = clampRange(s, e, totlen);
     if (start > end) return ctx.reply.integer(0);
-    if (!isBit) return ctx.reply.integer(popcount(v, start, end));
+    if (!isBit) return ctx.reply.integer(popcount(rangeBytes(v, start, end + 1), 0, end - start));
     // Whole bytes, minus the bits of the edge bytes outside the range.
     const firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
     const lastMask = (1 << (7 - (end & 7))) - 1;
     start >>= 3;
     end >>= 3;
-    let count = popcount(v, start, end);
-    count -= popcountByte(v.charCodeAt(start) & firstMask) + popcountByte(v.charCodeAt(end) & lastMask);
+    const bytes = rangeBytes(v, start, end + 1);
+    const last = end - start;
+    let count = popcount(bytes, 0, last);
+    count -= popcountByte(bytes[0]! & firstMask) + popcountByte(bytes[last]! & lastMask);
     ctx.reply.integer(count);
   },
 });
@@ -171,8 +177,8 @@ export const bitpos = defineCommand({
     const v = ctx.db.lookupRead(argv[1]!);
     // A missing key is an infinite run of zeros.
     if (v === undefined) return ctx.reply.integer(bit ? -1 : 0);
-    if (typeof v !== 'string') throw WRONGTYPE;
-    const strlen = v.length;
+    if (!isStringValue(v)) throw WRONGTYPE;
+    const strlen = stringBytesLength(v);
     let startBit = 0;
     let endBit = strlen * 8 - 1;
     let endGiven = false;
@@ -194,7 +200,10 @@ export const bitpos = defineCommand({
       throw SYNTAX;
     }
     if (startBit > endBit) return ctx.reply.integer(-1);
-    const pos = findBit(v, startBit, endBit, bit);
+    // Only the bytes of the range are scanned (a JS string's range is copied first).
+    const base = (startBit >> 3) * 8;
+    const found = findBit(rangeBytes(v, startBit >> 3, (endBit >> 3) + 1), startBit - base, endBit - base, bit);
+    const pos = found === -1 ? -1 : found + base;
     // Looking for a 0 with no explicit end: the string is as if zero padded on the right.
     if (pos === -1 && bit === 0 && !endGiven) return ctx.reply.integer(endBit + 1);
     ctx.reply.integer(pos);
@@ -227,8 +236,9 @@ export const bitop = defineCommand({
     let maxlen = 0;
     for (let j = 3; j < argv.length; j++) {
       const v = db.lookupRead(argv[j]!);
-      if (v !== undefined && typeof v !== 'string') throw WRONGTYPE;
-      const b = Buffer.from(v ?? '', 'latin1');
+      if (v !== undefined && !isStringValue(v)) throw WRONGTYPE;
+      // Views of raw values stay valid: nothing is written before the result is built.
+      const b = v === undefined ? Buffer.alloc(0) : stringValueBytes(v);
       srcs.push(b);
       if (b.length > maxlen) maxlen = b.length;
     }
@@ -255,7 +265,8 @@ export const bitop = defineCommand({
       }
     }
     if (db.expires.size !== 0) db.expireIfNeeded(target);
-    db.setKey(target, res.latin1Slice(0, maxlen));
+    // Redis stores the result as a raw sds of exactly maxlen bytes.
+    db.setKey(target, ByteString.wrap(res, maxlen));
     ctx.modified(target, 'set', '$');
     ctx.reply.integer(maxlen);
   },

@@ -3,7 +3,7 @@
 import { NO_SUCH_KEY, SAME_OBJECT, SYNTAX } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
 import { duplicateViaRdb } from '../../persistence/rdb/dump.js';
-import type { CollectionValue, RedisValue } from '../../types/value.js';
+import { ByteString, type CollectionValue, type RedisValue } from '../../types/value.js';
 import type { CommandContext } from '../context.js';
 import { defineCommand, type Argv } from '../spec.js';
 import { parseDbIndex } from './common.js';
@@ -19,12 +19,14 @@ function place(db: Database, key: string, value: RedisValue, expireAt: number): 
 }
 
 /**
- * COPY's deep copy (Redis's dupStringObject / listTypeDup / ...): strings are
- * immutable JS strings and are shared; a collection uses its own clone() when
+ * COPY's deep copy (Redis's dupStringObject / listTypeDup / ...): JS strings are
+ * immutable and shared, ByteStrings copied; a collection uses its own clone() when
  * it has one (keeping its exact encoding), else a round trip through its RDB codec.
  */
 function duplicate(value: RedisValue): RedisValue {
   if (typeof value === 'string') return value;
+  // dupStringObject keeps a raw string raw: an independent copy of the bytes.
+  if (value instanceof ByteString) return ByteString.fromBytes(value.view());
   const cloneable = value as CollectionValue & { clone?: () => CollectionValue };
   return typeof cloneable.clone === 'function' ? cloneable.clone() : duplicateViaRdb(value);
 }

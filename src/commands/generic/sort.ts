@@ -6,6 +6,7 @@
 import { NOT_INTEGER, RedisError, SYNTAX, WRONGTYPE } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
 import { HashValue } from '../../types/hash-value.js';
+import { isStringValue, stringValueToLatin1 } from '../../types/value.js';
 import { ListValue } from '../../types/list-value.js';
 import { SetValue } from '../../types/set-value.js';
 import { ZSetValue } from '../../types/zset-value.js';
@@ -104,7 +105,7 @@ function lookupByPattern(db: Database, pattern: string, subst: string): string |
   const o = db.lookupRead(key);
   if (o === undefined) return undefined;
   if (field !== null) return o instanceof HashValue ? o.get(field) : undefined;
-  return typeof o === 'string' ? o : undefined;
+  return isStringValue(o) ? stringValueToLatin1(o) : undefined;
 }
 
 /** strtod as SORT uses it: whole text up to a NUL, leading space allowed, no NaN, no ERANGE (overflow or underflow). */

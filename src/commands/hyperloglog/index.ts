@@ -1,19 +1,32 @@
 // The hyperloglog group: PFADD PFCOUNT PFMERGE PFDEBUG PFSELFTEST, as
-// Redis 7.0's hyperloglog.c, on string values holding Redis's exact bytes.
+// Redis 7.0's hyperloglog.c, on string values holding Redis's exact bytes,
+// edited in place (ByteString) as Redis edits the sds after dbUnshareStringValue.
 
 import { HLL_INVALID, HLL_WRONGTYPE, PFDEBUG_NO_KEY, PFDEBUG_NOT_SPARSE, WRONGTYPE, pfdebugUnknown } from '../../errors.js';
-import { countRaw, denseGet, denseSet, HLL_DENSE, HLL_HDR_SIZE, HLL_REGISTERS, HLL_SPARSE, Hll, isHllString } from '../../types/hll.js';
-import type { RedisValue } from '../../types/value.js';
+import { countRaw, denseGet, denseSet, HLL_DENSE, HLL_HDR_SIZE, HLL_REGISTERS, HLL_SPARSE, Hll, isHllValue } from '../../types/hll.js';
+import { isStringValue, type RedisValue } from '../../types/value.js';
+import type { Database } from '../../keyspace/database.js';
 import type { CommandContext } from '../context.js';
 import { defineCommand, type CommandSpec } from '../spec.js';
 import { optionWord } from '../string/common.js';
 import { pfselftest } from './selftest.js';
 
-/** isHLLObjectOrReply on an existing value. */
+/** isHLLObjectOrReply on an existing value; a read-only view (a JS string is copied). */
 function asHll(v: RedisValue): Hll {
-  if (typeof v !== 'string') throw WRONGTYPE;
-  if (!isHllString(v)) throw HLL_WRONGTYPE;
-  return Hll.fromString(v);
+  if (!isStringValue(v)) throw WRONGTYPE;
+  if (!isHllValue(v)) throw HLL_WRONGTYPE;
+  return Hll.fromValue(v);
+}
+
+/**
+ * isHLLObjectOrReply + dbUnshareStringValue: the HLL at `key` to edit in
+ * place; a JS string value is replaced by its raw copy (stored before any
+ * byte changes, so a running snapshot keeps the old value).
+ */
+function unsharedHll(db: Database, key: string, v: RedisValue): Hll {
+  const hll = asHll(v);
+  if (hll.s !== v) db.overwrite(key, hll.s);
+  return hll;
 }
 
 const sparseMax = (ctx: CommandContext) => ctx.server.config.num('hll-sparse-max-bytes');
@@ -42,23 +55,20 @@ export const pfadd = defineCommand({
     let hll: Hll;
     if (old === undefined) {
       hll = Hll.create();
+      db.add(key, hll.s);
       updated++;
     } else {
-      hll = asHll(old);
+      hll = unsharedHll(db, key, old);
     }
     const max = sparseMax(ctx);
     for (let j = 2; j < argv.length; j++) {
       const r = hll.add(argv[j]!, max);
       if (r === 1) updated++;
-      else if (r === -1) {
-        // Redis edits the value in place: what was added before the corruption stays.
-        if (old === undefined) db.add(key, hll.toString()); else db.overwrite(key, hll.toString());
-        throw HLL_INVALID;
-      }
+      // Edited in place as in Redis: what was added before the corruption stays.
+      else if (r === -1) throw HLL_INVALID;
     }
     if (updated) {
       hll.invalidateCache();
-      if (old === undefined) db.add(key, hll.toString()); else db.overwrite(key, hll.toString());
       ctx.modified(key, 'pfadd', '$');
       ctx.keyspace.dirty += updated - 1;
     }
@@ -99,16 +109,17 @@ export const pfcount = defineCommand({
       ctx.reply.integer(0);
       return;
     }
-    const hll = asHll(v);
+    const hll = unsharedHll(db, key, v);
     if (hll.validCache()) {
       ctx.reply.integer(hll.cachedCard());
       return;
     }
     const card = hll.count();
     if (card === null) throw HLL_INVALID;
-    hll.setCachedCard(card);
     // A read-only command that still rewrites the cached cardinality: dirty and WATCH, no event.
-    db.overwrite(key, hll.toString());
+    // The overwrite (same value) comes first so that a running snapshot saves the old bytes.
+    db.overwrite(key, hll.s);
+    hll.setCachedCard(card);
     ctx.modified(key);
     ctx.reply.integer(card);
   },
@@ -144,12 +155,14 @@ export const pfmerge = defineCommand({
     const key = argv[1]!;
     const old = db.lookupWrite(key);
     // An existing destination was validated as a source above.
-    const hll = old === undefined ? Hll.create() : Hll.fromString(old as string);
-    const store = () => { if (old === undefined) db.add(key, hll.toString()); else db.overwrite(key, hll.toString()); };
-    if (useDense && !hll.toDense()) {
-      if (old === undefined) store();
-      throw HLL_INVALID;
+    let hll: Hll;
+    if (old === undefined) {
+      hll = Hll.create();
+      db.add(key, hll.s);
+    } else {
+      hll = unsharedHll(db, key, old);
     }
+    if (useDense && !hll.toDense()) throw HLL_INVALID;
     const sparseMaxBytes = sparseMax(ctx);
     for (let j = 0; j < HLL_REGISTERS; j++) {
       if (max[j] === 0) continue;
@@ -157,7 +170,6 @@ export const pfmerge = defineCommand({
       else if (hll.encoding === HLL_SPARSE) hll.sparseSet(j, max[j]!, sparseMaxBytes);
     }
     hll.invalidateCache();
-    store();
     ctx.modified(key, 'pfadd', '$');
     ctx.reply.ok();
   },
@@ -186,7 +198,7 @@ export const pfdebug = defineCommand({
     const db = ctx.db;
     const v = db.lookupWrite(key);
     if (v === undefined) throw PFDEBUG_NO_KEY;
-    const hll = asHll(v);
+    const hll = unsharedHll(db, key, v);
     const reply = ctx.reply;
     switch (sub) {
       case 'getreg':
@@ -194,7 +206,6 @@ export const pfdebug = defineCommand({
         const sparse = hll.encoding === HLL_SPARSE;
         if (sparse) {
           if (!hll.toDense()) throw HLL_INVALID;
-          db.overwrite(key, hll.toString());
           ctx.keyspace.dirty++; // Redis forces propagation on the encoding change, without a WATCH signal.
         }
         if (sub === 'todense') {

@@ -7,6 +7,7 @@ import { DEBUG_RELOAD_FAILED, DEBUG_RELOAD_OPTIONS, NO_SUCH_KEY, RedisError, SAV
 import { defineCommand } from '../spec.js';
 import type { CommandContext } from '../context.js';
 import { rdbStringObjectLength, stringEncoding } from './object-size.js';
+import { ByteString } from '../../types/value.js';
 
 /** Redis 7.0's DEBUG HELP text, line for line (including subcommands respite does not run). */
 const DEBUG_HELP = [
@@ -160,8 +161,11 @@ function debugObject(ctx: CommandContext, key: string): string {
   const isString = typeof value === 'string';
   const encoding = isString ? stringEncoding(value) : value.encoding();
   const sized = value as { serializedLength?(compression: boolean): number };
-  // Collection types report their own RDB length once they can serialize themselves.
-  const serialized = isString ? rdbStringObjectLength(value, compression) : (sized.serializedLength?.(compression) ?? 0);
+  // Collection types report their own RDB length once they can serialize themselves; a raw
+  // (edited in place) string is saved as its bytes, which may still form an encoded integer.
+  const serialized = isString ? rdbStringObjectLength(value, compression)
+    : value instanceof ByteString ? rdbStringObjectLength(value.toLatin1(), compression)
+      : (sized.serializedLength?.(compression) ?? 0);
   const lru = dict.lruAt(e) & 0xffffff;
   const now = Math.floor(ctx.keyspace.clock.now() / 1000) & 0xffffff;
   const idle = now >= lru ? now - lru : 0xffffff - lru + now;

@@ -16,7 +16,7 @@ const DICT_ENTRY_SIZE = 24;
 /**
  * The encoding Redis's tryObjectEncoding gives a string value set by SET:
  * int for canonical 64-bit integers (at most 20 chars), embstr up to 44 bytes, raw above.
- * (Values Redis grew in place with APPEND/SETRANGE stay raw there; respite does not track that.)
+ * (Strings edited in place by APPEND/SETRANGE/SETBIT/BITFIELD/PFADD are ByteStrings: always raw.)
  */
 export function stringEncoding(s: string): 'int' | 'embstr' | 'raw' {
   if (s.length <= 20 && string2ll(s) !== null) return 'int';

@@ -1,7 +1,8 @@
 // APPEND, as Redis's appendCommand.
 
 import { defineCommand } from '../spec.js';
-import { checkStringLength, writeString } from './common.js';
+import { ByteString, stringBytesLength } from '../../types/value.js';
+import { checkStringLength, writeStringValue } from './common.js';
 
 export const append = defineCommand({
   name: 'append',
@@ -23,16 +24,23 @@ export const append = defineCommand({
     const key = argv[1]!;
     const value = argv[2]!;
     const db = ctx.db;
-    const old = writeString(db, key);
+    const old = writeStringValue(db, key);
     let length: number;
     if (old === undefined) {
-      // A new key is the argument itself; Redis checks no size here.
+      // A new key is the argument itself (int/embstr/raw as SET); Redis checks no size here.
       db.add(key, value);
       length = value.length;
     } else {
-      length = old.length + value.length;
+      length = stringBytesLength(old) + value.length;
       checkStringLength(ctx, length);
-      db.overwrite(key, old + value);
+      if (old instanceof ByteString) {
+        old.appendLatin1(value); // amortised O(1) per byte: sds-like spare capacity
+      } else {
+        // dbUnshareStringValue: a raw copy grown in place from now on.
+        const bs = ByteString.fromLatin1(old);
+        bs.appendLatin1(value);
+        db.overwrite(key, bs);
+      }
     }
     ctx.modified(key, 'append', '$');
     ctx.reply.integer(length);

@@ -4,24 +4,37 @@
 
 import { INVALID_EXPIRE, NOT_INTEGER, STRING_TOO_LONG, SYNTAX, WRONGTYPE } from '../../errors.js';
 import type { Database } from '../../keyspace/database.js';
+import { ByteString, type StringValue } from '../../types/value.js';
 import { INT64_MAX, parseInt64, string2ll } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
 
 /** V8's longest string (String::kMaxLength on 64-bit): 24 bytes short of Redis's 512 MB default. */
 export const MAX_JS_STRING_LENGTH = 2 ** 29 - 24;
 
-/** Read lookup of a string key (hit/miss counted): undefined if missing, WRONGTYPE if not a string. */
-export function readString(db: Database, key: string): string | undefined {
+/** Read lookup of a string key (hit/miss counted), either form: undefined if missing, WRONGTYPE if not a string. */
+export function readStringValue(db: Database, key: string): StringValue | undefined {
   const v = db.lookupRead(key);
-  if (v === undefined || typeof v === 'string') return v;
+  if (v === undefined || typeof v === 'string' || v instanceof ByteString) return v;
   throw WRONGTYPE;
 }
 
-/** Write lookup of a string key (no hit/miss stats): undefined if missing, WRONGTYPE if not a string. */
-export function writeString(db: Database, key: string): string | undefined {
+/** Write lookup of a string key (no hit/miss stats), either form: undefined if missing, WRONGTYPE if not a string. */
+export function writeStringValue(db: Database, key: string): StringValue | undefined {
   const v = db.lookupWrite(key);
-  if (v === undefined || typeof v === 'string') return v;
+  if (v === undefined || typeof v === 'string' || v instanceof ByteString) return v;
   throw WRONGTYPE;
+}
+
+/** readStringValue as a latin1 JS string (a copy when the value is a ByteString). */
+export function readString(db: Database, key: string): string | undefined {
+  const v = readStringValue(db, key);
+  return v === undefined || typeof v === 'string' ? v : v.toLatin1();
+}
+
+/** writeStringValue as a latin1 JS string (a copy when the value is a ByteString). */
+export function writeString(db: Database, key: string): string | undefined {
+  const v = writeStringValue(db, key);
+  return v === undefined || typeof v === 'string' ? v : v.toLatin1();
 }
 
 /**

@@ -1,6 +1,7 @@
 // GET: the read hot path.
 
 import { WRONGTYPE } from '../../errors.js';
+import { ByteString } from '../../types/value.js';
 import { defineCommand } from '../spec.js';
 
 export const get = defineCommand({
@@ -22,6 +23,7 @@ export const get = defineCommand({
     const v = ctx.db.lookupRead(argv[1]!);
     if (v === undefined) ctx.reply.null();
     else if (typeof v === 'string') ctx.reply.bulk(v);
+    else if (v instanceof ByteString) ctx.reply.bulk(v.snapshot());
     else throw WRONGTYPE;
   },
 });

@@ -2,9 +2,10 @@
 // getdelCommand. Neither propagates as sent: GETEX becomes PEXPIREAT, PERSIST
 // or DEL/UNLINK; GETDEL becomes DEL/UNLINK.
 
+import { stringReplyValue } from '../../types/value.js';
 import { defineCommand } from '../spec.js';
 import {
-  OBJ_EXAT, OBJ_PERSIST, OBJ_PXAT, absoluteExpire, configYes, parseExtendedArgs, readString,
+  OBJ_EXAT, OBJ_PERSIST, OBJ_PXAT, absoluteExpire, configYes, parseExtendedArgs, readStringValue,
 } from './common.js';
 
 export const getex = defineCommand({
@@ -33,7 +34,7 @@ export const getex = defineCommand({
     const key = argv[1]!;
     const { flags, expire } = parseExtendedArgs(argv, false);
     const db = ctx.db;
-    const value = readString(db, key);
+    const value = readStringValue(db, key);
     if (value === undefined) {
       ctx.reply.null();
       return;
@@ -41,7 +42,7 @@ export const getex = defineCommand({
     // As in Redis 7.0, the expire value is validated only once the key is known to exist.
     const now = ctx.keyspace.clock.now();
     const at = expire === null ? null : absoluteExpire(expire, flags, now, 'getex');
-    ctx.reply.bulk(value);
+    ctx.reply.bulk(stringReplyValue(value));
     if (at !== null && (flags & (OBJ_EXAT | OBJ_PXAT)) !== 0 && at.ms <= now) {
       // An absolute time already past deletes the key (Redis's checkAlreadyExpired).
       db.delete(key);
@@ -75,12 +76,12 @@ export const getdel = defineCommand({
   },
   run(ctx, argv) {
     const key = argv[1]!;
-    const value = readString(ctx.db, key);
+    const value = readStringValue(ctx.db, key);
     if (value === undefined) {
       ctx.reply.null();
       return;
     }
-    ctx.reply.bulk(value);
+    ctx.reply.bulk(stringReplyValue(value));
     ctx.db.delete(key);
     ctx.propagateAs([configYes(ctx, 'lazyfree-lazy-user-del') ? 'UNLINK' : 'DEL', key]);
     ctx.modified(key, 'del', 'g');

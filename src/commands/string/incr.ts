@@ -6,6 +6,7 @@ import { DECREMENT_OVERFLOW, NAN_OR_INF, NOT_FLOAT, OVERFLOW, WRONGTYPE } from '
 import { parseLongDouble } from '../../util/float-parse.js';
 import { INT64_MAX, INT64_MIN } from '../../util/int64.js';
 import { LD_ZERO, ldAdd, ldFormatHuman } from '../../util/long-double.js';
+import { ByteString } from '../../types/value.js';
 import type { CommandContext } from '../context.js';
 import { int64Arg } from '../args.js';
 import { defineCommand, type KeySpec } from '../spec.js';
@@ -17,8 +18,11 @@ function incrDecr(ctx: CommandContext, key: string, incr: number | bigint): void
   // One table lookup for the read and the write (see Database.findForWrite).
   const e = db.findForWrite(key);
   const old = e === -1 ? undefined : db.dict.valueAt(e);
-  if (old !== undefined && typeof old !== 'string') throw WRONGTYPE;
-  const value = old === undefined ? 0 : int64Arg(old);
+  let value: number | bigint = 0;
+  if (typeof old === 'string') value = int64Arg(old);
+  // An edited-in-place string: no int64 text is longer than 20 bytes, so 21 decide.
+  else if (old instanceof ByteString) value = int64Arg(old.latin1Slice(0, Math.min(old.len, 21)));
+  else if (old !== undefined) throw WRONGTYPE;
   let result: number | bigint;
   if (typeof value === 'number' && typeof incr === 'number') {
     // Both below 10^15 in magnitude: the sum is exact, and far from the int64 limits.

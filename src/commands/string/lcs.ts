@@ -3,6 +3,7 @@
 // ties resolve identically and IDX ranges come out in the same order.
 
 import { LCS_ALLOC_FAILED, LCS_LEN_AND_IDX, LCS_NOT_STRINGS, LCS_TOO_BIG, NOT_INTEGER, SYNTAX } from '../../errors.js';
+import { isStringValue, stringValueToLatin1 } from '../../types/value.js';
 import { parseInt64 } from '../../util/int64.js';
 import { defineCommand } from '../spec.js';
 import { optionWord } from './common.js';
@@ -33,11 +34,11 @@ export const lcs = defineCommand({
   run(ctx, argv) {
     const va = ctx.db.lookupRead(argv[1]!);
     const vb = ctx.db.lookupRead(argv[2]!);
-    if ((va !== undefined && typeof va !== 'string') || (vb !== undefined && typeof vb !== 'string')) {
+    if ((va !== undefined && !isStringValue(va)) || (vb !== undefined && !isStringValue(vb))) {
       throw LCS_NOT_STRINGS;
     }
-    const a = va ?? '';
-    const b = vb ?? '';
+    const a = va === undefined ? '' : stringValueToLatin1(va);
+    const b = vb === undefined ? '' : stringValueToLatin1(vb);
     let getLen = false;
     let getIdx = false;
     let withMatchLen = false;

@@ -1,6 +1,7 @@
 // MGET, MSET, MSETNX.
 
 import { wrongArity } from '../../errors.js';
+import { ByteString } from '../../types/value.js';
 import { defineCommand } from '../spec.js';
 import { storeString } from './common.js';
 
@@ -31,6 +32,7 @@ export const mget = defineCommand({
       const v = db.lookupRead(argv[j]!);
       // A key of another type reads as nil, not WRONGTYPE.
       if (typeof v === 'string') reply.bulk(v);
+      else if (v instanceof ByteString) reply.bulk(v.snapshot());
       else reply.null();
     }
   },

@@ -5,7 +5,8 @@ import { parseInt64 } from '../../util/int64.js';
 import type { CommandContext } from '../context.js';
 import { int64Arg } from '../args.js';
 import { defineCommand, type CommandSpec } from '../spec.js';
-import { checkStringLength, readString, writeString } from './common.js';
+import { ByteString, stringBytesLength } from '../../types/value.js';
+import { checkStringLength, readStringValue, writeStringValue } from './common.js';
 
 export const setrange = defineCommand({
   name: 'setrange',
@@ -32,27 +33,29 @@ export const setrange = defineCommand({
     if (offset === null) throw NOT_INTEGER;
     if (offset < 0) throw OFFSET_OUT_OF_RANGE;
     const db = ctx.db;
-    const old = writeString(db, key);
+    const old = writeStringValue(db, key);
+    const oldLength = old === undefined ? 0 : stringBytesLength(old);
+    // Setting nothing changes nothing (and creates no key).
+    if (value.length === 0) {
+      ctx.reply.integer(oldLength);
+      return;
+    }
+    checkStringLength(ctx, offset + value.length);
     if (old === undefined) {
-      // Setting nothing on a missing key creates nothing.
-      if (value.length === 0) {
-        ctx.reply.integer(0);
-        return;
-      }
-      checkStringLength(ctx, offset + value.length);
-      db.add(key, '\0'.repeat(offset) + value);
+      // Redis's sdsnewlen(NULL, offset + len): a raw string, zero-filled.
+      const bs = ByteString.zeroed(offset + value.length);
+      bs.writeLatin1(offset, value);
+      db.add(key, bs);
+    } else if (old instanceof ByteString) {
+      old.writeLatin1(offset, value); // in place (the write lookup let a running snapshot save the old bytes)
     } else {
-      if (value.length === 0) {
-        ctx.reply.integer(old.length);
-        return;
-      }
-      checkStringLength(ctx, offset + value.length);
-      const head = offset <= old.length ? old.slice(0, offset) : old + '\0'.repeat(offset - old.length);
-      const tailStart = offset + value.length;
-      db.overwrite(key, tailStart < old.length ? head + value + old.slice(tailStart) : head + value);
+      // dbUnshareStringValue: a raw copy, then edited in place from now on.
+      const bs = ByteString.fromLatin1(old);
+      bs.writeLatin1(offset, value);
+      db.overwrite(key, bs);
     }
     ctx.modified(key, 'setrange', '$');
-    ctx.reply.integer(Math.max(old === undefined ? 0 : old.length, offset + value.length));
+    ctx.reply.integer(Math.max(oldLength, offset + value.length));
   },
 });
 
@@ -60,12 +63,12 @@ export const setrange = defineCommand({
 function getrangeGeneric(ctx: CommandContext, argv: readonly string[]): void {
   const startArg = int64Arg(argv[2]!);
   const endArg = int64Arg(argv[3]!);
-  const str = readString(ctx.db, argv[1]!);
+  const str = readStringValue(ctx.db, argv[1]!);
   if (str === undefined) {
     ctx.reply.bulk('');
     return;
   }
-  const len = BigInt(str.length);
+  const len = BigInt(stringBytesLength(str));
   let start = BigInt(startArg);
   let end = BigInt(endArg);
   if (start < 0n && end < 0n && start > end) {
@@ -78,7 +81,8 @@ function getrangeGeneric(ctx: CommandContext, argv: readonly string[]): void {
   if (end < 0n) end = 0n;
   if (end >= len) end = len - 1n;
   if (start > end || len === 0n) ctx.reply.bulk('');
-  else ctx.reply.bulk(str.slice(Number(start), Number(end) + 1));
+  else if (typeof str === 'string') ctx.reply.bulk(str.slice(Number(start), Number(end) + 1));
+  else ctx.reply.bulk(str.latin1Slice(Number(start), Number(end) + 1));
 }
 
 const RANGE_ARGS = [
@@ -140,8 +144,8 @@ export const strlen = defineCommand({
     ],
   },
   run(ctx, argv) {
-    const str = readString(ctx.db, argv[1]!);
-    ctx.reply.integer(str === undefined ? 0 : str.length);
+    const str = readStringValue(ctx.db, argv[1]!);
+    ctx.reply.integer(str === undefined ? 0 : stringBytesLength(str));
   },
 });
 

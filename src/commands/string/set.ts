@@ -2,11 +2,12 @@
 // one generic, as Redis's setGenericCommand. Relative expiries propagate as
 // SET key value PXAT <absolute ms>.
 
+import { stringReplyValue } from '../../types/value.js';
 import { defineCommand } from '../spec.js';
 import type { CommandContext } from '../context.js';
 import {
   OBJ_EX, OBJ_KEEPTTL, OBJ_PX, OBJ_SET_GET, OBJ_SET_NX, OBJ_SET_XX,
-  absoluteExpire, optionWord, parseExtendedArgs, readString, storeString,
+  absoluteExpire, optionWord, parseExtendedArgs, readStringValue, storeString,
 } from './common.js';
 
 /**
@@ -21,9 +22,9 @@ function setGeneric(
   const db = ctx.db;
   const at = expire === null ? null : absoluteExpire(expire, flags, ctx.keyspace.clock.now(), command);
   if ((flags & OBJ_SET_GET) !== 0) {
-    const old = readString(db, key);
+    const old = readStringValue(db, key);
     if (old === undefined) ctx.reply.null();
-    else ctx.reply.bulk(old);
+    else ctx.reply.bulk(stringReplyValue(old));
   }
   if ((flags & (OBJ_SET_NX | OBJ_SET_XX)) !== 0) {
     const found = db.lookupWrite(key) !== undefined;
@@ -186,9 +187,9 @@ export const getset = defineCommand({
   run(ctx, argv) {
     const key = argv[1]!;
     const value = argv[2]!;
-    const old = readString(ctx.db, key);
+    const old = readStringValue(ctx.db, key);
     if (old === undefined) ctx.reply.null();
-    else ctx.reply.bulk(old);
+    else ctx.reply.bulk(stringReplyValue(old));
     storeString(ctx.db, key, value, false);
     ctx.modified(key, 'set', '$');
     ctx.propagateAs(['SET', key, value]);

@@ -4,8 +4,9 @@
 // codecs beside it as they come. Used by DUMP/RESTORE now, the RDB file
 // reader/writer later.
 
-import type { RedisValue } from '../../types/value.js';
-import { RdbFormatError, RdbType } from './constants.js';
+import { isStringValue, typeOf, type RedisValue, type StringValue } from '../../types/value.js';
+import { RDB_ENC_LZF, RDB_ENCVAL, RdbFormatError, RdbType } from './constants.js';
+import { lzfCompress } from './lzf.js';
 import type { RdbReader } from './reader.js';
 import type { RdbWriter } from './writer.js';
 
@@ -32,7 +33,7 @@ export function registerRdbCodec(codec: RdbCodec): void {
 
 function codecFor(value: RedisValue): RdbCodec {
   for (const c of codecs) if (c.handles(value)) return c;
-  throw new Error(`no RDB codec for a value of type ${typeof value === 'string' ? 'string' : value.type}`);
+  throw new Error(`no RDB codec for a value of type ${typeOf(value)}`);
 }
 
 /** rdbSaveObjectType + rdbSaveObject. */
@@ -49,10 +50,36 @@ export function loadObject(type: number, r: RdbReader): RedisValue {
   return codec.load(type, r);
 }
 
+/**
+ * rdbSaveStringObject for either string form. A ByteString is written from
+ * its bytes (no latin1 copy of a large bitmap); short ones may be integers,
+ * which writeString's rdbTryIntegerEncoding handles.
+ */
+export function writeStringValue(w: RdbWriter, value: StringValue): void {
+  if (typeof value === 'string' || value.len <= 11) {
+    w.writeString(typeof value === 'string' ? value : value.toLatin1());
+    return;
+  }
+  const len = value.len;
+  const raw = value.view();
+  if (w.compress && len > 20) {
+    const packed = lzfCompress(raw, len - 4);
+    if (packed !== null) {
+      w.writeByte((RDB_ENCVAL << 6) | RDB_ENC_LZF);
+      w.writeLen(packed.length);
+      w.writeLen(len);
+      w.writeBytes(packed);
+      return;
+    }
+  }
+  w.writeLen(len);
+  w.writeBytes(raw);
+}
+
 registerRdbCodec({
-  handles: (value) => typeof value === 'string',
+  handles: isStringValue,
   typeOf: () => RdbType.STRING,
-  save: (w, value) => w.writeString(value as string),
+  save: (w, value) => writeStringValue(w, value as StringValue),
   loadTypes: [RdbType.STRING],
   load: (_type, r) => r.readString(),
 });

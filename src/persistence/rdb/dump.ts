@@ -2,7 +2,7 @@
 // RDB type byte + serialized value + 2-byte RDB version + 8-byte CRC64, both
 // little endian, the CRC covering everything before it.
 
-import type { RedisValue } from '../../types/value.js';
+import { isStringValue, stringBytesLength, type RedisValue } from '../../types/value.js';
 import { crc64Update, writeCrc64LE } from '../../util/crc64.js';
 import { isObjectType, RDB_VERSION, RdbFormatError } from './constants.js';
 import { loadObject, saveObject } from './codecs.js';
@@ -11,7 +11,7 @@ import { RdbWriter } from './writer.js';
 
 /** The serialized form of `value`, as DUMP replies it. */
 export function createDumpPayload(value: RedisValue, compress = true): Buffer {
-  const size = typeof value === 'string' ? value.length + 24 : 256;
+  const size = isStringValue(value) ? stringBytesLength(value) + 24 : 256;
   const w = new RdbWriter(size, compress);
   saveObject(w, value);
   w.writeByte(RDB_VERSION & 0xff);
