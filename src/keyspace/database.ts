@@ -6,6 +6,17 @@ import { Dict } from './dict.js';
 import type { RedisValue } from '../types/value.js';
 import type { Keyspace } from './keyspace.js';
 
+/**
+ * Installed by an RDB snapshot job (persistence/rdb-snapshot.ts) on a database
+ * whose keys it has not all written yet: copy-on-write at key granularity.
+ */
+export interface SnapshotGuard {
+  /** Before `key`'s value, TTL or access time changes or it goes: the job writes its current state if not yet written. */
+  beforeWrite(key: string): void;
+  /** Whether reads must call beforeWrite too (the file records access times as IDLE). */
+  readonly tracksAccess: boolean;
+}
+
 export class Database {
   dict = new Dict<RedisValue | undefined>(undefined, true);
   /** key → absolute expiry in ms. */
@@ -14,6 +25,8 @@ export class Database {
   expireCursor = 0;
   /** Average TTL of keys sampled by the active cycle (INFO keyspace avg_ttl). */
   avgTtl = 0;
+  /** Non-null while a snapshot job still has keys of `dict` to write; it moves with `dict` (SWAPDB). */
+  snapshotGuard: SnapshotGuard | null = null;
 
   constructor(readonly id: number, readonly keyspace: Keyspace) {}
 
@@ -23,6 +36,7 @@ export class Database {
 
   /** Lookup for reading: expires lazily, counts keyspace hits/misses, touches the access clock. */
   lookupRead(key: string): RedisValue | undefined {
+    if (this.snapshotGuard !== null && this.snapshotGuard.tracksAccess) this.snapshotGuard.beforeWrite(key);
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) {
       this.keyspace.stats.keyspaceMisses++;
       if (this.keyspace.emitsKeyMissEvents) this.keyspace.notify('m', 'keymiss', key, this.id);
@@ -52,6 +66,7 @@ export class Database {
    * until the next insertion or deletion.
    */
   findForWrite(key: string): number {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) return -1;
     const e = this.dict.find(key);
     if (e !== -1) this.dict.setLruAt(e, this.keyspace.lruClock);
@@ -75,6 +90,7 @@ export class Database {
    * The caller signals the modification (ctx.modified).
    */
   setKey(key: string, value: RedisValue, keepTtl = false): void {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     const e = this.dict.find(key);
     if (e === -1) {
       const n = this.dict.insertNew(key, value);
@@ -97,6 +113,7 @@ export class Database {
 
   /** Replaces the value of an existing key, keeping its TTL (in-place updates). */
   overwrite(key: string, value: RedisValue): void {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     const e = this.dict.find(key);
     if (e === -1) this.add(key, value);
     else this.dict.setValueAt(e, value);
@@ -104,6 +121,7 @@ export class Database {
 
   /** Deletes `key` and its TTL; true if it existed. No expiry check: callers look up first. */
   delete(key: string): boolean {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     if (!this.dict.delete(key)) return false;
     if (this.expires.size !== 0) this.expires.delete(key);
     return true;
@@ -117,11 +135,13 @@ export class Database {
   }
 
   setExpire(key: string, atMs: number): void {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     this.expires.set(key, atMs);
   }
 
   /** Removes a TTL; true if there was one. */
   removeExpire(key: string): boolean {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeWrite(key);
     return this.expires.size !== 0 && this.expires.delete(key);
   }
 
@@ -168,8 +188,16 @@ export class Database {
   /** Drops every key; returns how many there were. */
   clear(): number {
     const n = this.dict.size;
-    this.dict.clear();
-    this.expires.clear();
+    if (this.snapshotGuard !== null) {
+      // The snapshot keeps the old tables (nobody writes them any more) and
+      // finishes writing them; this database starts afresh.
+      this.snapshotGuard = null;
+      this.dict = new Dict<RedisValue | undefined>(undefined, true);
+      this.expires = new Dict<number>(0);
+    } else {
+      this.dict.clear();
+      this.expires.clear();
+    }
     this.expireCursor = 0;
     this.avgTtl = 0;
     return n;
@@ -177,7 +205,7 @@ export class Database {
 
   /** Exchanges contents with another database (SWAPDB). */
   swapWith(other: Database): void {
-    const fields = ['dict', 'expires', 'expireCursor', 'avgTtl'] as const;
+    const fields = ['dict', 'expires', 'expireCursor', 'avgTtl', 'snapshotGuard'] as const;
     for (const f of fields) {
       const mine = this[f];
       (this as unknown as Record<string, unknown>)[f] = other[f];

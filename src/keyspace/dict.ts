@@ -60,6 +60,12 @@ export class Dict<V> {
   private t1: Int32Array | null = null;
   /** Buckets of t0 below this index have been moved to t1. */
   private rehashIndex = 0;
+  /**
+   * While above 0, every entry keeps its index and freed slots are not
+   * reused (no compaction, no reset when emptied): an RDB snapshot walks the
+   * entries by index and must meet each old key exactly once and no new one.
+   */
+  pinned = 0;
 
   /**
    * @param empty value written into freed slots (undefined for objects, 0 for
@@ -70,6 +76,16 @@ export class Dict<V> {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Entry slots handed out so far: every entry index is below this. */
+  get slotCount(): number {
+    return this.highWater;
+  }
+
+  /** Whether slot `e` (below slotCount) holds an entry. */
+  isLive(e: number): boolean {
+    return this.keyPages[e >>> PAGE_BITS]![e & PAGE_MASK] !== undefined;
   }
 
   get isRehashing(): boolean {
@@ -349,6 +365,7 @@ export class Dict<V> {
   }
 
   private maybeShrink(): void {
+    if (this.pinned > 0) return;
     if (this.count === 0) {
       this.clear();
       return;
@@ -402,7 +419,7 @@ export class Dict<V> {
   }
 
   private allocEntry(): number {
-    if (this.freeList !== -1) {
+    if (this.freeList !== -1 && this.pinned === 0) {
       const e = this.freeList;
       this.freeList = this.nextOf(e);
       return e;

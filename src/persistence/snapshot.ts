@@ -1,15 +1,15 @@
 // RDB snapshots of one server: SAVE (synchronous), BGSAVE, save points from
 // the cron, loading `dir/dbfilename`, and the counters INFO persistence shows.
-// BGSAVE serializes the whole keyspace synchronously into memory (a
-// point-in-time image without copy-on-write machinery; the pause is logged)
-// and writes the file asynchronously.
+// BGSAVE streams a point-in-time image to a temp file in slices between
+// event-loop turns (rdb-snapshot.ts: copy-on-write per key, no fork, no
+// pause), then renames it over dbfilename.
 
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { REDIS_VERSION } from '../version.js';
 import type { Server } from '../server/server.js';
 import { loadRdb, serializeRdb, type RdbLoadResult } from './rdb/file.js';
+import { activeRdbSnapshot, rdbSaveOptions, startRdbSnapshot, type RdbSnapshotJob } from './rdb-snapshot.js';
 
 /** As Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed BGSAVE, save points wait 5 s. */
 const BGSAVE_RETRY_DELAY_MS = 5000;
@@ -29,8 +29,11 @@ export class Snapshots {
   saves = 0;
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;
-  /** Duration of the in-memory serialization of the last BGSAVE (the pause clients saw), ms. */
-  lastBgsavePauseMs = 0;
+  /** Bytes of keys the last BGSAVE wrote early because they were about to change (rdb_last_cow_size). */
+  lastCowBytes = 0;
+  /** Slice length of BGSAVE's walk, ms (between slices clients are served). */
+  bgsaveSliceMs = 0.25;
+  private job: RdbSnapshotJob | null = null;
   private bgsaveStartMs = 0;
   private lastBgsaveTryMs = 0;
 
@@ -50,17 +53,16 @@ export class Snapshots {
     return this.bgsaveInProgress ? Math.floor((this.now - this.bgsaveStartMs) / 1000) : -1;
   }
 
+  /**
+   * Whether a snapshot job runs (BGSAVE's or another user's of
+   * startRdbSnapshot, such as the AOF rewrite): Redis runs one child at a time.
+   */
+  childActive(): boolean {
+    return activeRdbSnapshot(this.server) !== null;
+  }
+
   private image(): Buffer {
-    const c = this.server.config;
-    const mu = process.memoryUsage();
-    return serializeRdb(this.server.keyspace, {
-      compress: c.bool('rdbcompression'),
-      checksum: c.bool('rdbchecksum'),
-      nowMs: this.now,
-      usedMem: mu.heapUsed + mu.external + mu.arrayBuffers,
-      redisVersion: REDIS_VERSION,
-      saveIdle: c.get('maxmemory-policy').includes('lru'),
-    });
+    return serializeRdb(this.server.keyspace, rdbSaveOptions(this.server));
   }
 
   private tempPath(): string {
@@ -97,39 +99,32 @@ export class Snapshots {
   }
 
   /**
-   * rdbSaveBackground: the image is taken now (so it is point-in-time), the
-   * file is written without blocking. Returns false if one is running.
+   * rdbSaveBackground: the image is the keyspace as of this call, written to
+   * a temp file while clients are served, then renamed. Returns false if a
+   * snapshot job (this or another user's) is running.
    */
   bgsave(): boolean {
-    if (this.bgsaveInProgress) return false;
+    if (this.bgsaveInProgress || this.childActive()) return false;
     const log = this.server.logger;
+    const tmp = resolve(this.server.config.get('dir'), `temp-${process.pid}-bg.rdb`);
+    const final = this.path;
+    let job: RdbSnapshotJob;
+    try {
+      job = startRdbSnapshot(this.server, tmp, { sliceMs: this.bgsaveSliceMs });
+    } catch (err) {
+      log.warning(`Can't save in background: ${(err as Error).message}`);
+      this.lastBgsaveOk = false;
+      return false;
+    }
+    this.job = job;
     this.bgsaveInProgress = true;
     this.bgsaveScheduled = false;
     this.bgsaveStartMs = this.now;
     this.lastBgsaveTryMs = this.now;
     this.saves++;
     const dirtyBefore = this.server.keyspace.dirty;
-    const t0 = performance.now();
-    let image: Buffer;
-    try {
-      image = this.image();
-    } catch (err) {
-      log.warning(`Background saving error: ${(err as Error).message}`);
-      this.finishBgsave(false);
-      return true;
-    }
-    this.lastBgsavePauseMs = performance.now() - t0;
-    log.notice(`Background saving started (keyspace serialized in ${this.lastBgsavePauseMs.toFixed(1)} ms)`);
-    const tmp = resolve(this.server.config.get('dir'), `temp-${process.pid}-bg.rdb`);
-    const final = this.path;
-    void (async () => {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(image);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+    log.notice('Background saving started');
+    void job.done.then(async (result) => {
       await rename(tmp, final);
       const dh = await open(dirname(final), 'r');
       try {
@@ -137,14 +132,18 @@ export class Snapshots {
       } finally {
         await dh.close();
       }
-    })().then(() => {
-      log.notice('DB saved on disk');
+      return result;
+    }).then((result) => {
+      if (this.job !== job) return;
+      log.notice(`DB saved on disk (${result.keys} keys, ${result.bytes} bytes; ${result.cowBytes} bytes written early for keys changed meanwhile)`);
       log.notice('Background saving terminated with success');
+      this.lastCowBytes = result.cowBytes;
       // As Redis: writes made while the child ran stay dirty.
       this.server.keyspace.dirty = Math.max(0, this.server.keyspace.dirty - dirtyBefore);
       this.server.lastSaveSec = Math.floor(this.now / 1000);
       this.finishBgsave(true);
     }, async (err: unknown) => {
+      if (this.job !== job) return;
       await rm(tmp, { force: true }).catch(() => undefined);
       log.warning(`Background saving error: ${(err as Error).message}`);
       this.finishBgsave(false);
@@ -152,7 +151,17 @@ export class Snapshots {
     return true;
   }
 
+  /** Stops a running BGSAVE (its temp file is removed); as Redis's killRDBChild, the status is not touched. */
+  killBgsave(): void {
+    const job = this.job;
+    if (job === null) return;
+    this.job = null;
+    this.bgsaveInProgress = false;
+    job.abort();
+  }
+
   private finishBgsave(ok: boolean): void {
+    this.job = null;
     this.lastBgsaveOk = ok;
     this.lastBgsaveTimeSec = Math.floor((this.now - this.bgsaveStartMs) / 1000);
     this.bgsaveInProgress = false;
@@ -165,7 +174,10 @@ export class Snapshots {
    */
   shutdownSave(flags: { save: boolean; nosave: boolean; force: boolean }): boolean {
     const log = this.server.logger;
-    if (this.bgsaveInProgress) log.warning('There is a child saving an .rdb. Killing it!');
+    if (this.bgsaveInProgress) {
+      log.warning('There is a child saving an .rdb. Killing it!');
+      this.killBgsave();
+    }
     if (!(flags.save || (this.autoSave && !flags.nosave && this.server.config.get('save').trim() !== ''))) return true;
     log.notice('Saving the final RDB snapshot before exiting.');
     if (this.save()) return true;
@@ -179,7 +191,7 @@ export class Snapshots {
 
   /** Called from the cron: a scheduled BGSAVE, or the first `save <seconds> <changes>` point reached. */
   cron(): void {
-    if (this.bgsaveInProgress) return;
+    if (this.bgsaveInProgress || this.childActive()) return;
     if (this.bgsaveScheduled) {
       this.bgsave();
       return;

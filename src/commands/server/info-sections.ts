@@ -84,7 +84,7 @@ export function persistenceSection(server: Server): Section {
     `rdb_changes_since_last_save:${server.keyspace.dirty}`, `rdb_bgsave_in_progress:${snap.bgsaveInProgress ? 1 : 0}`,
     `rdb_last_save_time:${server.lastSaveSec}`, `rdb_last_bgsave_status:${snap.lastBgsaveOk ? 'ok' : 'err'}`,
     `rdb_last_bgsave_time_sec:${snap.lastBgsaveTimeSec}`, `rdb_current_bgsave_time_sec:${snap.currentBgsaveSec}`,
-    `rdb_saves:${snap.saves}`, 'rdb_last_cow_size:0', `rdb_last_load_keys_expired:${snap.lastLoadKeysExpired}`,
+    `rdb_saves:${snap.saves}`, `rdb_last_cow_size:${snap.lastCowBytes}`, `rdb_last_load_keys_expired:${snap.lastLoadKeysExpired}`,
     `rdb_last_load_keys_loaded:${snap.lastLoadKeysLoaded}`,
     `aof_enabled:${server.config.bool('appendonly') ? 1 : 0}`, 'aof_rewrite_in_progress:0', 'aof_rewrite_scheduled:0',
     'aof_last_rewrite_time_sec:-1', 'aof_current_rewrite_time_sec:-1', 'aof_last_bgrewrite_status:ok', 'aof_rewrites:0',

@@ -5,7 +5,8 @@
 import { crc64Update } from '../../util/crc64.js';
 import type { Keyspace } from '../../keyspace/keyspace.js';
 import { loadObject, saveObject } from './codecs.js';
-import { isObjectType, RDB_VERSION, RdbFormatError } from './constants.js';
+import type { RedisValue } from '../../types/value.js';
+import { isObjectType, RDB_VERSION, RdbFormatError, RdbType } from './constants.js';
 import { RdbReader } from './reader.js';
 import { RdbWriter } from './writer.js';
 
@@ -37,11 +38,12 @@ export interface RdbSaveOptions {
   redisVersion: string;
   /** Write IDLE opcodes (maxmemory-policy is an LRU one), as Redis. */
   saveIdle: boolean;
+  /** aof-base AUX field: the file is an AOF BASE (RDB preamble). */
+  aofBase?: boolean;
 }
 
-/** Serializes every database into one RDB file image. */
-export function serializeRdb(keyspace: Keyspace, o: RdbSaveOptions): Buffer {
-  const w = new RdbWriter(1 << 16, o.compress);
+/** The magic and the AUX fields that open every file. */
+export function writeRdbPreamble(w: RdbWriter, o: RdbSaveOptions): void {
   w.writeLatin1(`REDIS${String(RDB_VERSION).padStart(4, '0')}`);
   const aux = (k: string, v: string): void => {
     w.writeByte(RdbOpcode.AUX);
@@ -52,40 +54,66 @@ export function serializeRdb(keyspace: Keyspace, o: RdbSaveOptions): Buffer {
   aux('redis-bits', '64');
   aux('ctime', String(Math.floor(o.nowMs / 1000)));
   aux('used-mem', String(o.usedMem));
-  aux('aof-base', '0');
+  aux('aof-base', o.aofBase === true ? '1' : '0');
+}
+
+/** SELECTDB + RESIZEDB (the sizes are a hint for the loader). */
+export function writeDbHeader(w: RdbWriter, id: number, keys: number, expires: number): void {
+  w.writeByte(RdbOpcode.SELECTDB);
+  w.writeLen(id);
+  w.writeByte(RdbOpcode.RESIZEDB);
+  w.writeLen(keys);
+  w.writeLen(expires);
+}
+
+const scratch: [RdbWriter | null, RdbWriter | null] = [null, null];
+
+/**
+ * One key record: [EXPIRETIME_MS at] [IDLE idle] type key body.
+ * `expireAt` -1 and `idle` -1 leave those out.
+ */
+export function writeKeyRecord(w: RdbWriter, key: string, value: RedisValue, expireAt: number, idle: number): void {
+  if (expireAt !== -1) {
+    w.writeByte(RdbOpcode.EXPIRETIME_MS);
+    w.writeInt64LE(expireAt);
+  }
+  if (idle !== -1) {
+    w.writeByte(RdbOpcode.IDLE);
+    w.writeLen(idle);
+  }
+  if (typeof value === 'string') {
+    w.writeByte(RdbType.STRING);
+    w.writeString(key);
+    w.writeString(value);
+    return;
+  }
+  // saveObject writes the type byte, then the key goes between it and the body.
+  const i = w.compress ? 1 : 0;
+  const body = scratch[i] ?? (scratch[i] = new RdbWriter(256, w.compress));
+  body.reset();
+  saveObject(body, value);
+  const bytes = body.bytes();
+  w.writeByte(bytes[0]!);
+  w.writeString(key);
+  w.writeBytes(bytes.subarray(1));
+}
+
+/** Serializes every database into one RDB file image (SAVE, DEBUG RELOAD; BGSAVE streams, see rdb-snapshot.ts). */
+export function serializeRdb(keyspace: Keyspace, o: RdbSaveOptions): Buffer {
+  const w = new RdbWriter(1 << 16, o.compress);
+  writeRdbPreamble(w, o);
   const lruClock = keyspace.lruClock;
-  const time = Buffer.allocUnsafe(8);
   for (const db of keyspace.dbs) {
     if (db.dict.size === 0) continue;
-    w.writeByte(RdbOpcode.SELECTDB);
-    w.writeLen(db.id);
-    w.writeByte(RdbOpcode.RESIZEDB);
-    w.writeLen(db.dict.size);
-    w.writeLen(db.expires.size);
+    writeDbHeader(w, db.id, db.dict.size, db.expires.size);
     const dict = db.dict;
+    const expires = db.expires;
     dict.forEach((e) => {
       const key = dict.keyAt(e);
       const value = dict.valueAt(e);
       if (value === undefined) return;
-      if (db.expires.size !== 0) {
-        const at = db.expires.get(key);
-        if (at !== undefined) {
-          w.writeByte(RdbOpcode.EXPIRETIME_MS);
-          time.writeBigInt64LE(BigInt(at), 0);
-          w.writeBytes(time);
-        }
-      }
-      if (o.saveIdle) {
-        w.writeByte(RdbOpcode.IDLE);
-        w.writeLen(Math.max(0, lruClock - dict.lruAt(e)));
-      }
-      // saveObject writes the type byte, then the key goes between it and the body.
-      const body = new RdbWriter(64, o.compress);
-      saveObject(body, value);
-      const bytes = body.bytes();
-      w.writeByte(bytes[0]!);
-      w.writeString(key);
-      w.writeBytes(bytes.subarray(1));
+      const at = expires.size !== 0 ? expires.get(key) ?? -1 : -1;
+      writeKeyRecord(w, key, value, at, o.saveIdle ? Math.max(0, lruClock - dict.lruAt(e)) : -1);
     });
   }
   w.writeByte(RdbOpcode.EOF);

@@ -22,6 +22,12 @@ export class RdbWriter {
     return this.pos;
   }
 
+  /** Forgets the bytes written (keeps the buffer unless it grew past `keepBytes`). */
+  reset(keepBytes = 1 << 20): void {
+    this.pos = 0;
+    if (this.buf.length > keepBytes) this.buf = Buffer.allocUnsafe(keepBytes);
+  }
+
   /** The bytes written so far (a view, valid until the next write). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.pos);
@@ -45,6 +51,14 @@ export class RdbWriter {
     this.reserve(bytes.length);
     this.buf.set(bytes, this.pos);
     this.pos += bytes.length;
+  }
+
+  /** A signed 64-bit little-endian integer (any safe integer; no BigInt on the hot path). */
+  writeInt64LE(v: number): void {
+    this.reserve(8);
+    this.buf.writeUInt32LE(v >>> 0, this.pos);
+    this.buf.writeInt32LE(Math.floor(v / 0x100000000), this.pos + 4);
+    this.pos += 8;
   }
 
   /** A latin1 string's bytes, verbatim. */
