@@ -14,7 +14,7 @@ import { Server, StartupConfigError } from '../src/server/server.js';
 import { listen } from '../src/server/listener.js';
 import { Logger } from '../src/server/logger.js';
 import { REDIS_VERSION, RESPITE_VERSION } from '../src/version.js';
-import { RdbLoadError } from '../src/persistence/rdb/file.js';
+import { DataLoadError, loadDataFromDisk } from '../src/persistence/startup.js';
 
 const CHILD_MARK = 'RESPITE_HEAP_SIZED';
 
@@ -117,19 +117,23 @@ function createServer(loaded: Loaded, pairs: ConfigPairs): Server {
   }
 }
 
-/** As Redis's loadDataFromDisk: dir/dbfilename if it exists; a file that cannot be loaded stops start-up. */
-function loadDataFile(server: Server): void {
-  const log = server.logger;
-  const start = performance.now();
+async function listenOrExit(server: Server): Promise<Awaited<ReturnType<typeof listen>>> {
   try {
-    server.snapshots.load();
+    return await listen(server);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    const why = err instanceof RdbLoadError ? err.message : `can't read '${server.snapshots.path}': ${(err as Error).message}`;
-    log.warning(`Fatal error loading the DB: ${why}. Exiting.`);
+    server.logger.warning(`Failed listening on port ${server.config.get('port')} (tcp), aborting: ${(err as Error).message}`);
     process.exit(1);
   }
-  log.notice(`DB loaded from disk: ${((performance.now() - start) / 1000).toFixed(3)} seconds`);
+}
+
+async function loadData(server: Server): Promise<void> {
+  try {
+    await loadDataFromDisk(server, { rdb: true });
+  } catch (err) {
+    if (!(err instanceof DataLoadError)) throw err;
+    for (const line of err.lines) server.logger.warning(line);
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
@@ -160,14 +164,9 @@ async function main(): Promise<void> {
   if (server.config.bool('daemonize')) log.warning('daemonize yes is not supported: running in the foreground');
   if (server.config.get('supervised') !== 'no') log.warning(`supervised ${server.config.get('supervised')} is not supported: ignored`);
   server.snapshots.autoSave = true;
-  loadDataFile(server);
-  let listening;
-  try {
-    listening = await listen(server);
-  } catch (err) {
-    log.warning(`Failed listening on port ${server.config.get('port')} (tcp), aborting: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  // As Redis, the port is open while the data loads (clients get -LOADING).
+  const listening = await listenOrExit(server);
+  await loadData(server);
   const pidfile = server.config.get('pidfile');
   if (pidfile !== '') {
     try {
@@ -194,6 +193,8 @@ async function main(): Promise<void> {
       log.warning('User requested shutdown...');
     }
     stopping = true;
+    // As Redis's prepareForShutdown: the AOF is written and fsynced before exit.
+    server.aof.flushForShutdown();
     await listening.close();
     if (pidfile !== '') {
       log.notice('Removing the pid file.');

@@ -203,3 +203,12 @@ export const BGSAVE_IN_PROGRESS = new RedisError('ERR Background save already in
 export const SAVE_FAILED = new RedisError('ERR');
 export const DEBUG_RELOAD_OPTIONS = new RedisError('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
 export const DEBUG_RELOAD_FAILED = new RedisError('ERR Error trying to load the RDB dump, check server logs.');
+
+// Persistence gates (Redis 7.0 processCommand: shared.loadingerr, shared.bgsaveerr, the AOF write error).
+export const LOADING = new RedisError('LOADING Redis is loading the dataset in memory');
+export const MISCONF_RDB = new RedisError("MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.");
+export const misconfAof = (reason: string) => new RedisError(`MISCONF Errors writing to the AOF file: ${reason}`);
+// BGREWRITEAOF (Redis 7.0 bgrewriteaofCommand) and BGSAVE while another child runs.
+export const AOF_REWRITE_IN_PROGRESS = new RedisError('ERR Background append only file rewriting already in progress');
+export const AOF_REWRITE_FAILED = new RedisError("ERR Can't execute an AOF background rewriting. Please check the server logs for more information.");
+export const BGSAVE_OTHER_CHILD = new RedisError("ERR Another child process is active (AOF?): can't BGSAVE right now. Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");

@@ -5,6 +5,7 @@ import { Server, type ServerInit } from './server/server.js';
 import { listen } from './server/listener.js';
 import type { Clock } from './keyspace/clock.js';
 import { Logger } from './server/logger.js';
+import { loadDataFromDisk } from './persistence/startup.js';
 
 export { RedisError } from './errors.js';
 export { ManualClock, systemClock, type Clock } from './keyspace/clock.js';
@@ -47,6 +48,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (options.clock) init.clock = options.clock;
   const server = new Server(init);
   const listening = await listen(server);
-  server.shutdownHandler = () => void listening.close();
-  return { port: listening.port, host: listening.host, server, close: () => listening.close() };
+  // With appendonly yes the AOF directory (config `dir`) is loaded and appended to.
+  try {
+    await loadDataFromDisk(server, { rdb: false });
+  } catch (err) {
+    await listening.close();
+    throw err;
+  }
+  const close = async (): Promise<void> => {
+    server.aof.stop();
+    await listening.close();
+  };
+  server.shutdownHandler = () => void close();
+  return { port: listening.port, host: listening.host, server, close };
 }

@@ -159,7 +159,9 @@ export class Database {
   expireIfNeeded(key: string): boolean {
     const at = this.expires.get(key);
     // As Redis's keyIsExpired (now > when): a key lives through its expiry millisecond.
-    if (at === undefined || at >= this.keyspace.clock.now()) return false;
+    // Nothing expires while a data file loads (Redis's keyIsExpired): a later
+    // command in the file may still act on the key.
+    if (at === undefined || at >= this.keyspace.clock.now() || this.keyspace.loading) return false;
     // As Redis during CLIENT PAUSE: the key reads as missing but stays
     // (writes are held during a pause, so nothing can re-add it meanwhile).
     if (this.keyspace.isExpiryPaused) return true;

@@ -45,6 +45,8 @@ export class Keyspace {
   isExpiryPaused = false;
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off. */
   activeExpireEnabled = true;
+  /** A data file is loading: keys don't expire (lazily or actively) until it is done. */
+  loading = false;
   readonly listeners: KeyspaceListener[] = [];
   /**
    * Whether key misses (class m) and new keys (class n) raise events: set by
@@ -139,7 +141,7 @@ export class Keyspace {
    * the time budget (more expired keys may be waiting).
    */
   activeExpireCycle(budgetMs: number): boolean {
-    if (!this.activeExpireEnabled || this.isExpiryPaused) return false;
+    if (!this.activeExpireEnabled || this.isExpiryPaused || this.loading) return false;
     const start = performance.now();
     const deadline = start + budgetMs;
     const now = this.clock.now();

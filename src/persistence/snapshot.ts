@@ -104,7 +104,7 @@ export class Snapshots {
    * snapshot job (this or another user's) is running.
    */
   bgsave(): boolean {
-    if (this.bgsaveInProgress || this.childActive()) return false;
+    if (this.server.hasActiveChild()) return false;
     const log = this.server.logger;
     const tmp = resolve(this.server.config.get('dir'), `temp-${process.pid}-bg.rdb`);
     const final = this.path;
@@ -191,7 +191,7 @@ export class Snapshots {
 
   /** Called from the cron: a scheduled BGSAVE, or the first `save <seconds> <changes>` point reached. */
   cron(): void {
-    if (this.bgsaveInProgress || this.childActive()) return;
+    if (this.server.hasActiveChild()) return;
     if (this.bgsaveScheduled) {
       this.bgsave();
       return;

@@ -2,7 +2,8 @@
 // All replies produced by one read are written with one socket write. When
 // the peer stops reading, we stop reading from it too, so a client can never
 // make the server buffer unbounded output. A command held by CLIENT PAUSE
-// stops this client's input until the pause ends (client-pause.ts).
+// stops this client's input until the pause ends (client-pause.ts). With the
+// AOF on, replies wait for the turn's AOF write (append-only-file.ts).
 
 import type { Socket } from 'node:net';
 import { ProtocolError } from '../errors.js';
@@ -11,6 +12,7 @@ import { RespEncoder } from '../protocol/resp-encoder.js';
 import { Client, type ClientTransport } from './client.js';
 import { execute } from './dispatcher.js';
 import type { PauseWaiter } from './client-pause.js';
+import type { ReplyHolder } from '../persistence/aof/append-only-file.js';
 import type { Server } from './server.js';
 
 /** Output bytes buffered in the socket beyond which we stop reading from this client. */
@@ -24,7 +26,7 @@ export function formatAddr(ip: string | undefined, port: number | undefined): st
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
-export class Connection implements ClientTransport, PauseWaiter {
+export class Connection implements ClientTransport, PauseWaiter, ReplyHolder {
   readonly client: Client;
   private readonly parser: RequestParser;
   private readonly encoder = new RespEncoder();
@@ -219,8 +221,20 @@ export class Connection implements ClientTransport, PauseWaiter {
     return true;
   }
 
+  /** The AOF write these replies waited for is done (aof/append-only-file.ts). */
+  releaseHeldReplies(): void {
+    this.flush();
+  }
+
   private flush(): void {
     if (this.closing) return;
+    const aof = this.server.aof;
+    if (aof.state !== 'off' && this.encoder.pendingBytes > 0) {
+      // Replies leave after this turn's AOF write (group commit); a large
+      // backlog commits at once rather than growing.
+      if (this.encoder.pendingBytes > ENCODER_FLUSH_AT) aof.commit();
+      else if (aof.holdReplies(this)) return;
+    }
     const out = this.encoder.take();
     if (out !== null) {
       if (typeof out === 'string') {

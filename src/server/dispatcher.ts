@@ -2,7 +2,7 @@
 // arity → auth → client pause → run; then statistics, slow log, monitors and propagation
 // (Redis's call()). Handlers report errors by throwing RedisError.
 
-import { DEBUG_NOT_ALLOWED, execAbortBecause, NOAUTH, COMMAND_NOT_ALLOWED_IN_MULTI, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
+import { DEBUG_NOT_ALLOWED, execAbortBecause, LOADING, MISCONF_RDB, misconfAof, NOAUTH, COMMAND_NOT_ALLOWED_IN_MULTI, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
 import { pubsubContext } from '../errors.js';
 import { Flag, type RegisteredCommand } from '../commands/registry.js';
 import type { Client } from './client.js';
@@ -59,9 +59,21 @@ export function execute(client: Client, argv: string[]): boolean {
     reject(client, cmd, COMMAND_NOT_ALLOWED_IN_MULTI);
     return true;
   }
+  // As Redis's writeCommandsDeniedByDiskError: writes (and PING) are refused while persisting fails.
+  if (!server.aof.lastWriteOk || !server.snapshots.lastBgsaveOk) {
+    const err = diskError(client, cmd);
+    if (err !== null) {
+      reject(client, cmd, err);
+      return true;
+    }
+  }
   // A RESP2 subscriber can only read pushes: Redis allows just these commands (RESP3 has no limit).
   if (client.isPubSub && client.resp === 2 && !SUBSCRIBED_MODE_COMMANDS.has(cmd.fullName)) {
     reject(client, cmd, pubsubContext(cmd.fullName));
+    return true;
+  }
+  if (server.loading !== null && (cmd.flags & Flag.loading) === 0) {
+    reject(client, cmd, LOADING);
     return true;
   }
   // As Redis's processCommand: keep the tracking table within tracking-table-max-keys.
@@ -77,6 +89,17 @@ export function execute(client: Client, argv: string[]): boolean {
   // As Redis's processCommand: clients blocked on keys this command made ready are served now.
   if (server.blocking.hasReadyKeys) server.blocking.handleReady();
   return true;
+}
+
+/** The MISCONF error for `cmd` when the last save or AOF write failed, else null. */
+function diskError(client: Client, cmd: RegisteredCommand): RedisError | null {
+  const server = client.server;
+  const isWrite = (cmd.flags & Flag.write) !== 0 || (cmd.fullName === 'exec' && (client.multiFlags & Flag.write) !== 0);
+  if (!isWrite && cmd.fullName !== 'ping') return null;
+  if (server.aof.state !== 'off' && !server.aof.lastWriteOk) return misconfAof(server.aof.lastWriteError);
+  if (!server.snapshots.lastBgsaveOk && server.config.bool('stop-writes-on-bgsave-error') &&
+    server.config.get('save').trim() !== '') return MISCONF_RDB;
+  return null;
 }
 
 const SUBSCRIBED_MODE_COMMANDS = new Set([

@@ -21,6 +21,8 @@ import { Logger } from './logger.js';
 import { Blocking } from './blocking.js';
 import { Tracking } from './tracking.js';
 import { Snapshots } from '../persistence/snapshot.js';
+import { AppendOnlyFile } from '../persistence/aof/append-only-file.js';
+import type { LoadingProgress } from '../persistence/loading.js';
 
 export interface ServerStats {
   totalConnections: number;
@@ -59,6 +61,10 @@ export class Server {
   readonly tracking: Tracking;
   /** RDB snapshots: SAVE/BGSAVE, save points, loading (persistence/snapshot.ts). */
   readonly snapshots: Snapshots;
+  /** The append-only file (persistence/aof/). */
+  readonly aof: AppendOnlyFile;
+  /** Set while a data file loads at start-up: commands without the loading flag get -LOADING. */
+  loading: LoadingProgress | null = null;
   /** Keyspace notifications (notify-keyspace-events). */
   readonly notifier: KeyspaceNotifier;
   /** client-output-buffer-limit enforcement (output-limits.ts). */
@@ -102,6 +108,7 @@ export class Server {
     this.transactions = new Transactions(this);
     this.tracking = new Tracking(this);
     this.snapshots = new Snapshots(this);
+    this.aof = new AppendOnlyFile(this);
     this.notifier = attachKeyspaceNotifier(this.keyspace, this.config, this.pubsub);
     this.logger = init.logger ?? new Logger(this.config.get('loglevel'), null);
     this.startTimeMs = clock.now();
@@ -194,6 +201,12 @@ export class Server {
     this.closeIdleClients();
     if (this.tracking.clients > 0) this.tracking.limitUsedSlots(null);
     this.snapshots.cron();
+    this.aof.cron();
+  }
+
+  /** Redis's hasActiveChildProcess: a BGSAVE or an AOF rewrite is writing (one at a time). */
+  hasActiveChild(): boolean {
+    return this.snapshots.bgsaveInProgress || this.snapshots.childActive() || this.aof.rewriteInProgress;
   }
 
   private expireSlicesPending = false;

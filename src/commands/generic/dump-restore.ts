@@ -104,7 +104,7 @@ export const restore = defineCommand({
       // Redis adds in signed 64-bit arithmetic: an overflow wraps into the past.
       if (at > INT64_MAX) at -= TWO_64;
     }
-    if (ttl !== 0n && at <= BigInt(now)) {
+    if (ttl !== 0n && at <= BigInt(now) && !ctx.keyspace.loading) {
       // checkAlreadyExpired: the key is not created; a replaced one is gone.
       if (deleted) {
         ctx.propagateAs(['DEL', key]);

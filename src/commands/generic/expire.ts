@@ -74,7 +74,8 @@ function expireGeneric(ctx: CommandContext, argv: Argv, relative: boolean, secon
     }
   }
   // checkAlreadyExpired: a time not in the future deletes the key now.
-  if (at <= now) {
+  // Not while a data file loads: later commands in it may still touch the key.
+  if (at <= now && !ctx.keyspace.loading) {
     db.delete(key);
     ctx.propagateAs(['DEL', key]);
     ctx.modified(key, 'del');

@@ -78,18 +78,27 @@ export function memorySection(server: Server): Section {
 
 export function persistenceSection(server: Server): Section {
   const snap = server.snapshots;
+  const aof = server.aof;
   return ['Persistence', [
-    'loading:0', 'async_loading:0', 'current_cow_peak:0', 'current_cow_size:0', 'current_cow_size_age:0',
+    `loading:${server.loading !== null ? 1 : 0}`, 'async_loading:0', 'current_cow_peak:0', 'current_cow_size:0', 'current_cow_size_age:0',
     'current_fork_perc:0.00', 'current_save_keys_processed:0', 'current_save_keys_total:0',
     `rdb_changes_since_last_save:${server.keyspace.dirty}`, `rdb_bgsave_in_progress:${snap.bgsaveInProgress ? 1 : 0}`,
     `rdb_last_save_time:${server.lastSaveSec}`, `rdb_last_bgsave_status:${snap.lastBgsaveOk ? 'ok' : 'err'}`,
     `rdb_last_bgsave_time_sec:${snap.lastBgsaveTimeSec}`, `rdb_current_bgsave_time_sec:${snap.currentBgsaveSec}`,
     `rdb_saves:${snap.saves}`, `rdb_last_cow_size:${snap.lastCowBytes}`, `rdb_last_load_keys_expired:${snap.lastLoadKeysExpired}`,
     `rdb_last_load_keys_loaded:${snap.lastLoadKeysLoaded}`,
-    `aof_enabled:${server.config.bool('appendonly') ? 1 : 0}`, 'aof_rewrite_in_progress:0', 'aof_rewrite_scheduled:0',
-    'aof_last_rewrite_time_sec:-1', 'aof_current_rewrite_time_sec:-1', 'aof_last_bgrewrite_status:ok', 'aof_rewrites:0',
-    'aof_rewrites_consecutive_failures:0', 'aof_last_write_status:ok', 'aof_last_cow_size:0', 'module_fork_in_progress:0',
+    `aof_enabled:${aof.state !== 'off' ? 1 : 0}`, `aof_rewrite_in_progress:${aof.rewriteInProgress ? 1 : 0}`,
+    `aof_rewrite_scheduled:${aof.rewriteScheduled ? 1 : 0}`, `aof_last_rewrite_time_sec:${aof.lastRewriteTimeSec}`,
+    `aof_current_rewrite_time_sec:${aof.currentRewriteSec}`, `aof_last_bgrewrite_status:${aof.lastBgrewriteOk ? 'ok' : 'err'}`,
+    `aof_rewrites:${aof.rewrites}`, `aof_rewrites_consecutive_failures:${aof.consecutiveFailures}`,
+    `aof_last_write_status:${aof.lastWriteOk ? 'ok' : 'err'}`, 'aof_last_cow_size:0', 'module_fork_in_progress:0',
     'module_fork_last_cow_size:0',
+    ...(aof.state !== 'off' ? [
+      `aof_current_size:${aof.currentSize}`, `aof_base_size:${aof.rewriteBaseSize}`,
+      `aof_pending_rewrite:${aof.rewriteScheduled ? 1 : 0}`, `aof_buffer_length:${aof.bufferLength}`,
+      `aof_pending_bio_fsync:${aof.fsyncInProgress ? 1 : 0}`, `aof_delayed_fsync:${aof.delayedFsync}`,
+    ] : []),
+    ...(server.loading !== null ? server.loading.infoLines() : []),
   ]];
 }
 

@@ -1,7 +1,7 @@
 // SAVE and BGSAVE [SCHEDULE], as Redis 7.0's saveCommand / bgsaveCommand.
 // The work is in persistence/snapshot.ts.
 
-import { BGSAVE_IN_PROGRESS, SAVE_FAILED, SYNTAX } from '../../errors.js';
+import { BGSAVE_IN_PROGRESS, BGSAVE_OTHER_CHILD, SAVE_FAILED, SYNTAX } from '../../errors.js';
 import { defineCommand } from '../spec.js';
 
 export const save = defineCommand({
@@ -41,8 +41,11 @@ export const bgsave = defineCommand({
     if (argv.length > 1 && !(argv.length === 2 && argv[1]!.toLowerCase() === 'schedule')) throw SYNTAX;
     const snapshots = ctx.server.snapshots;
     if (snapshots.bgsaveInProgress) throw BGSAVE_IN_PROGRESS;
-    // As Redis inside EXEC: the save is scheduled for the cron rather than started mid-transaction.
-    if (ctx.keyspace.propagationBuffer !== null) {
+    const schedule = argv.length === 2;
+    // As Redis: another background job (the AOF rewrite), or EXEC, defers the save to the cron.
+    const otherChild = ctx.server.hasActiveChild();
+    if (otherChild && !schedule && ctx.keyspace.propagationBuffer === null) throw BGSAVE_OTHER_CHILD;
+    if (otherChild || ctx.keyspace.propagationBuffer !== null) {
       snapshots.bgsaveScheduled = true;
       ctx.reply.simple('Background saving scheduled');
       return;

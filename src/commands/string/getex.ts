@@ -43,7 +43,7 @@ export const getex = defineCommand({
     const now = ctx.keyspace.clock.now();
     const at = expire === null ? null : absoluteExpire(expire, flags, now, 'getex');
     ctx.reply.bulk(stringReplyValue(value));
-    if (at !== null && (flags & (OBJ_EXAT | OBJ_PXAT)) !== 0 && at.ms <= now) {
+    if (at !== null && (flags & (OBJ_EXAT | OBJ_PXAT)) !== 0 && at.ms <= now && !ctx.keyspace.loading) {
       // An absolute time already past deletes the key (Redis's checkAlreadyExpired).
       db.delete(key);
       ctx.propagateAs([configYes(ctx, 'lazyfree-lazy-expire') ? 'UNLINK' : 'DEL', key]);
