@@ -14,6 +14,7 @@ import { Server, StartupConfigError } from '../src/server/server.js';
 import { listen } from '../src/server/listener.js';
 import { Logger } from '../src/server/logger.js';
 import { REDIS_VERSION, RESPITE_VERSION } from '../src/version.js';
+import { runJsonFlags, takeJsonFlags, withoutJsonFlags } from '../src/persistence/json/cli.js';
 import { DataLoadError, loadDataFromDisk } from '../src/persistence/startup.js';
 
 const CHILD_MARK = 'RESPITE_HEAP_SIZED';
@@ -33,7 +34,7 @@ interface Loaded {
 function load(): Loaded {
   let cl;
   try {
-    cl = parseCommandLine(process.argv.slice(2));
+    cl = parseCommandLine(withoutJsonFlags(process.argv.slice(2)));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -164,9 +165,17 @@ async function main(): Promise<void> {
   if (server.config.bool('daemonize')) log.warning('daemonize yes is not supported: running in the foreground');
   if (server.config.get('supervised') !== 'no') log.warning(`supervised ${server.config.get('supervised')} is not supported: ignored`);
   server.snapshots.autoSave = true;
-  // As Redis, the port is open while the data loads (clients get -LOADING).
-  const listening = await listenOrExit(server);
+  const args = process.argv.slice(2);
+  // As Redis, the port is open while the data loads (clients get -LOADING);
+  // an export never serves.
+  const json = takeJsonFlags(args);
+  const exportOnly = json.exportPath !== null;
+  let listening = exportOnly ? null : await listenOrExit(server);
   await loadData(server);
+  await runJsonFlags(server, args);
+  // Imported keys are not in the AOF yet: a rewrite puts them in its base.
+  if (json.importPath !== null && server.aof.state === 'on') server.aof.rewriteBackground();
+  listening ??= await listenOrExit(server);
   const pidfile = server.config.get('pidfile');
   if (pidfile !== '') {
     try {
