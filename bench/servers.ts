@@ -69,23 +69,26 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
 }
 
 /** Starts the built respite-server; `nodeArgs` (e.g. --cpu-prof) go to the serving process. */
-export async function startRespiteProcess(nodeArgs: string[] = []): Promise<BenchServer> {
+/** `extraArgs` are server options (e.g. --appendonly yes); each server gets a temporary --dir. */
+export async function startRespiteProcess(nodeArgs: string[] = [], extraArgs: string[] = []): Promise<BenchServer> {
   const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'respite-bench-'));
   const env = { ...process.env };
   // With node flags we size the heap ourselves, so the flags reach the serving process.
   if (nodeArgs.length > 0) env.RESPITE_HEAP_SIZED = '1';
   const child = spawn(process.execPath, [...nodeArgs, 'dist/bin/respite-server.js', '--port', String(port),
-    '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--dir', dir, ...extraArgs],
+  { stdio: ['ignore', 'ignore', 'inherit'], env });
   await waitReady(port, child);
   const pid = nodeArgs.length > 0 ? child.pid! : (childPid(child.pid!) ?? child.pid!);
-  return { name: 'respite', port, pid, stop: stopper(child, () => {}) };
+  return { name: 'respite', port, pid, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) };
 }
 
-export async function startRedisProcess(): Promise<BenchServer> {
+export async function startRedisProcess(extraArgs: string[] = []): Promise<BenchServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'respite-bench-'));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-    '--dir', dir, '--logfile', '', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--dir', dir, '--logfile', '', '--loglevel', 'warning', ...extraArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
   await waitReady(port, child);
   return { name: 'redis', port, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) };
 }

@@ -8,7 +8,8 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Server } from '../server/server.js';
-import { loadRdb, serializeRdb, type RdbLoadResult } from './rdb/file.js';
+import { loadRdb, loadRdbSteps, serializeRdb, type RdbLoadResult } from './rdb/file.js';
+import { LoadingProgress } from './loading.js';
 import { activeRdbSnapshot, rdbSaveOptions, startRdbSnapshot, type RdbSnapshotJob } from './rdb-snapshot.js';
 
 /** As Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed BGSAVE, save points wait 5 s. */
@@ -230,12 +231,57 @@ export class Snapshots {
       allowDuplicates,
       log: (line) => log.notice(line),
     });
-    this.lastLoadKeysLoaded = result.keysLoaded;
-    this.lastLoadKeysExpired = result.keysExpired;
-    log.notice(`Done loading RDB, keys loaded: ${result.keysLoaded}, keys expired: ${result.keysExpired}.`);
+    this.loaded(result);
     return result;
   }
+
+  /**
+   * Start-up loading: as load(), in steps of about 20 ms with an event-loop
+   * turn between them, so clients connecting meanwhile get -LOADING and
+   * INFO shows the progress (logged every second too).
+   */
+  async loadInSlices(path = this.path): Promise<RdbLoadResult> {
+    const buf = readFileSync(path);
+    const server = this.server;
+    const log = server.logger;
+    const progress = new LoadingProgress(server, buf.length, 'keys');
+    const steps = loadRdbSteps(buf, server.keyspace, {
+      file: path,
+      nowMs: this.now,
+      verifyChecksum: server.config.bool('rdbchecksum'),
+      log: (line) => log.notice(line),
+    });
+    server.loading = progress;
+    server.keyspace.loading = true;
+    try {
+      let sliceEnd = performance.now() + LOAD_SLICE_MS;
+      for (;;) {
+        const step = steps.next();
+        if (step.done === true) {
+          this.loaded(step.value);
+          return step.value;
+        }
+        if (performance.now() > sliceEnd) {
+          progress.update(step.value.offset, step.value.keys, path);
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceEnd = performance.now() + LOAD_SLICE_MS;
+        }
+      }
+    } finally {
+      server.loading = null;
+      server.keyspace.loading = false;
+    }
+  }
+
+  private loaded(result: RdbLoadResult): void {
+    this.lastLoadKeysLoaded = result.keysLoaded;
+    this.lastLoadKeysExpired = result.keysExpired;
+    this.server.logger.notice(`Done loading RDB, keys loaded: ${result.keysLoaded}, keys expired: ${result.keysExpired}.`);
+  }
 }
+
+/** How long one start-up loading step runs before clients get a turn, ms. */
+const LOAD_SLICE_MS = 20;
 
 function fsyncDirSync(dir: string): void {
   const fd = openSync(dir, 'r');

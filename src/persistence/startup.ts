@@ -16,7 +16,7 @@ export class DataLoadError extends Error {
 
 export async function loadDataFromDisk(server: Server, options: { rdb: boolean }): Promise<void> {
   if (server.config.bool('appendonly')) await loadAof(server);
-  else if (options.rdb) loadRdbFile(server);
+  else if (options.rdb) await loadRdbFile(server);
 }
 
 async function loadAof(server: Server): Promise<void> {
@@ -47,10 +47,10 @@ async function loadAof(server: Server): Promise<void> {
 }
 
 /** dir/dbfilename if it exists. */
-function loadRdbFile(server: Server): void {
+async function loadRdbFile(server: Server): Promise<void> {
   const start = performance.now();
   try {
-    server.snapshots.load();
+    await server.snapshots.loadInSlices();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     const why = err instanceof RdbLoadError ? err.message : `can't read '${server.snapshots.path}': ${(err as Error).message}`;

@@ -2,20 +2,18 @@
 // respite appends equal Redis's for the same writes; respite's AOF directory
 // passes redis-check-aof and starts redis-server with the same data, and
 // Redis's (RDB or RESP base) starts respite; CONFIG SET appendonly at run
-// time; -LOADING while a big AOF loads; MISCONF after a failed save.
+// time; MISCONF after a failed save.
 
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { RawClient } from '../helpers/raw-client.js';
-import { freePort, redisSkipReason } from '../helpers/servers.js';
-import { spawnServer, startServerProcess, TempDirs, type ServerProcess } from '../helpers/server-process.js';
+import { redisSkipReason } from '../helpers/servers.js';
+import { startServerProcess, TempDirs, type ServerProcess } from '../helpers/server-process.js';
 import { canonical, populate } from '../helpers/dataset.js';
 import { AofCommandReader } from '../../src/persistence/aof/command-reader.js';
 import { AofManifest } from '../../src/persistence/aof/manifest.js';
-import { encodeCommand } from '../../src/persistence/aof/rewrite-commands.js';
 
 const temp = new TempDirs('respite-aof-');
 after(() => temp.removeAll());
@@ -191,52 +189,6 @@ describe('AOF', { skip: redisSkipReason(), timeout: 180000 }, () => {
       assert.equal(await r.client.call('EXISTS', 'after-switch'), ':1\r\n');
     } finally {
       await r.stop();
-    }
-  });
-
-  it('answers -LOADING while a large AOF loads, then serves the data', async () => {
-    const dir = temp.make();
-    const aofDir = join(dir, 'appendonlydir');
-    mkdirSync(aofDir);
-    const m = new AofManifest('appendonly.aof');
-    const incr = m.newIncr();
-    const parts: string[] = [];
-    for (let i = 0; i < 300_000; i++) parts.push(encodeCommand(['SET', `key:${i}`, `value-${i}`]));
-    writeFileSync(join(aofDir, incr.name), Buffer.from(parts.join(''), 'latin1'));
-    m.persist(aofDir);
-    const port = await freePort();
-    const child = spawnServer('respite', dir, ['--appendonly', 'yes'], port);
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    const seen = new Set<string>();
-    let infoWhileLoading = '';
-    try {
-      const deadline = Date.now() + 60000;
-      for (;;) {
-        assert.ok(Date.now() < deadline, `no PONG: ${out}`);
-        let c: RawClient;
-        try {
-          c = await RawClient.connect(port);
-        } catch {
-          await new Promise((r) => setTimeout(r, 5));
-          continue;
-        }
-        const reply = await c.call('PING');
-        seen.add(reply);
-        if (reply.startsWith('-LOADING') && infoWhileLoading === '') infoWhileLoading = await c.call('INFO', 'persistence');
-        if (reply === '+PONG\r\n') {
-          assert.equal(await c.call('DBSIZE'), ':300000\r\n');
-          assert.equal(await c.call('GET', 'key:299999'), '$12\r\nvalue-299999\r\n');
-          c.close();
-          break;
-        }
-        c.close();
-      }
-      assert.ok(seen.has('-LOADING Redis is loading the dataset in memory\r\n'), [...seen].join(' | '));
-      assert.match(infoWhileLoading, /loading:1\r\n/);
-      assert.match(infoWhileLoading, /loading_loaded_perc:\d+\.\d\d\r\n/);
-    } finally {
-      child.kill('SIGKILL');
     }
   });
 

@@ -45,6 +45,8 @@ export class AppendOnlyFile implements KeyspaceListener {
   private fsyncOffset = 0;
   private lastFsyncSec = 0;
   fsyncInProgress = false;
+  /** When the last fsync finished (ms, clock time): how old unsynced data can be. */
+  lastFsyncDoneMs = 0;
   delayedFsync = 0;
   lastWriteOk = true;
   lastWriteError = '';
@@ -95,6 +97,11 @@ export class AppendOnlyFile implements KeyspaceListener {
 
   get bufferLength(): number {
     return this.buf.length;
+  }
+
+  /** Bytes written to the file but not yet fsynced, plus those not yet written. */
+  get unsyncedBytes(): number {
+    return this.currentSize - this.fsyncOffset + this.buf.length;
   }
 
   get fsyncPolicy(): string {
@@ -192,6 +199,7 @@ export class AppendOnlyFile implements KeyspaceListener {
       }
       this.fsyncOffset = this.currentSize;
       this.lastFsyncSec = this.nowSec;
+      this.lastFsyncDoneMs = this.server.keyspace.clock.now();
     }
   }
 
@@ -242,6 +250,7 @@ export class AppendOnlyFile implements KeyspaceListener {
         return;
       }
       if (fd === this.fd) this.fsyncOffset = Math.max(this.fsyncOffset, target);
+      this.lastFsyncDoneMs = this.server.keyspace.clock.now();
     });
   }
 
@@ -341,6 +350,7 @@ export class AppendOnlyFile implements KeyspaceListener {
     this.rewriteBaseSize = baseSize;
     this.fsyncOffset = this.currentSize;
     this.lastFsyncSec = this.nowSec;
+    this.lastFsyncDoneMs = this.server.keyspace.clock.now();
     this.selectedDb = -1;
     this.log.notice(`${hadIncr ? 'Opening' : 'Creating'} AOF incr file ${incr.name} on server start`);
   }
@@ -369,6 +379,7 @@ export class AppendOnlyFile implements KeyspaceListener {
       }
     }
     this.lastFsyncSec = this.nowSec;
+    this.lastFsyncDoneMs = this.server.keyspace.clock.now();
     if (!this.lastWriteOk) {
       this.log.warning('AOF reopen, just ignore the last error.');
       this.lastWriteOk = true;

@@ -99,8 +99,10 @@ interface FileResult {
 async function loadOne(server: Server, replay: Replay, path: string, name: string, size: number,
   progress: LoadingProgress, loadedBefore: number): Promise<FileResult> {
   if (size === 0) return { truncatedAt: null };
+  let start = 0;
   if (startsWithRdb(path)) {
-    server.logger.notice('Reading RDB base file on AOF loading...');
+    const oldStyle = name === server.config.get('appendfilename');
+    server.logger.notice(oldStyle ? 'Reading RDB preamble from AOF file...' : 'Reading RDB base file on AOF loading...');
     try {
       const result = loadRdb(readFileSync(path), server.keyspace, {
         file: name,
@@ -110,15 +112,18 @@ async function loadOne(server: Server, replay: Replay, path: string, name: strin
         verifyChecksum: server.config.bool('rdbchecksum'),
       });
       replay.commands += result.keysLoaded;
+      start = result.endOffset;
     } catch (err) {
       server.logger.warning(`Error reading the RDB base file ${name}, AOF loading aborted`);
       throw new AofLoadError((err as Error).message);
     }
-    progress.update(loadedBefore + size, replay.commands, name);
-    return { truncatedAt: null };
+    progress.update(loadedBefore + start, replay.commands, name);
+    if (start >= size) return { truncatedAt: null };
+    // An RDB preamble followed by commands (Redis 4-6's single-file AOF).
+    server.logger.notice('Reading the remaining AOF tail...');
   }
-  const reader = AofCommandReader.open(path, size);
-  let validUpTo = 0;
+  const reader = AofCommandReader.open(path, size, start);
+  let validUpTo = start;
   try {
     for (;;) {
       const sliceEnd = performance.now() + SLICE_MS;

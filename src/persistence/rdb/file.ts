@@ -149,6 +149,8 @@ export interface RdbLoadResult {
   keysExpired: number;
   /** The AUX fields met, name → value. */
   aux: Map<string, string>;
+  /** Offset just past the RDB (an old-style AOF continues with commands there). */
+  endOffset: number;
 }
 
 const MODULE_CHARSET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -166,27 +168,47 @@ function moduleNameOf(id: bigint): string {
  * content respite cannot hold (modules, functions).
  */
 export function loadRdb(buf: Buffer, keyspace: Keyspace, o: RdbLoadOptions): RdbLoadResult {
+  const steps = loadRdbSteps(buf, keyspace, o);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** Where a stepwise load has got to. */
+export interface RdbLoadStep {
+  /** Bytes of the file read. */
+  offset: number;
+  /** Keys read (loaded or skipped as expired). */
+  keys: number;
+}
+
+/**
+ * loadRdb as steps: yields its progress every 1024 keys, so a caller can
+ * let the event loop run between steps (start-up loading).
+ */
+export function* loadRdbSteps(buf: Buffer, keyspace: Keyspace, o: RdbLoadOptions): Generator<RdbLoadStep, RdbLoadResult> {
   const r = new RdbReader(buf);
   const fail = (msg: string, at = r.pos): never => {
     throw new RdbLoadError(`${msg} (file '${o.file}', offset ${at})`);
   };
   try {
-    return loadBody(buf, r, keyspace, o, fail);
+    return yield* loadBody(buf, r, keyspace, o, fail);
   } catch (err) {
     if (err instanceof RdbFormatError) fail(`Short read or corrupt RDB data: ${err.message}`);
     throw err;
   }
 }
 
-function loadBody(
+function* loadBody(
   buf: Buffer, r: RdbReader, keyspace: Keyspace, o: RdbLoadOptions, fail: (msg: string, at?: number) => never,
-): RdbLoadResult {
+): Generator<RdbLoadStep, RdbLoadResult> {
   if (buf.length < 9 || buf.toString('latin1', 0, 5) !== 'REDIS') fail('Wrong signature trying to load DB from file', 0);
   const verText = buf.toString('latin1', 5, 9);
   const rdbver = /^\d{4}$/.test(verText) ? Number(verText) : -1;
   if (rdbver < 1 || rdbver > RDB_VERSION) fail(`Can't handle RDB format version ${verText}`, 5);
   r.pos = 9;
-  const result: RdbLoadResult = { keysLoaded: 0, keysExpired: 0, aux: new Map() };
+  const result: RdbLoadResult = { keysLoaded: 0, keysExpired: 0, aux: new Map(), endOffset: 0 };
   let db = keyspace.dbs[0]!;
   let expireAt = -1;
   let idle = -1;
@@ -263,6 +285,8 @@ function loadBody(
     }
     expireAt = -1;
     idle = -1;
+    const read = result.keysLoaded + result.keysExpired;
+    if ((read & 1023) === 0) yield { offset: r.pos, keys: read };
   }
   if (rdbver >= 5) {
     const at = r.pos;
@@ -282,5 +306,6 @@ function loadBody(
       }
     }
   }
+  result.endOffset = r.pos;
   return result;
 }

@@ -12,6 +12,7 @@ import { AofCommandReader, AofFormatError, AofTruncatedError } from '../../../sr
 import { AofLoadError, loadAppendOnlyFiles } from '../../../src/persistence/aof/loader.js';
 import { encodeCommand } from '../../../src/persistence/aof/rewrite-commands.js';
 import { Server } from '../../../src/server/server.js';
+import { serializeRdb } from '../../../src/persistence/rdb/file.js';
 import { Logger } from '../../../src/server/logger.js';
 import { TempDirs } from '../../helpers/server-process.js';
 
@@ -244,5 +245,26 @@ describe('AOF group commit', () => {
     } finally {
       server.aof.stop();
     }
+  });
+});
+
+describe('old-style AOF (Redis before 7)', () => {
+  it('moves appendonly.aof into the AOF directory and loads its RDB preamble and command tail', async () => {
+    const dir = temp.make();
+    const source = quietServer();
+    source.keyspace.db(0).setKey('from-rdb', 'r');
+    const rdb = serializeRdb(source.keyspace, {
+      compress: true, checksum: true, nowMs: Date.now(), usedMem: 0, redisVersion: '7.0.15', saveIdle: false,
+    });
+    const tail = encodeCommand(['SELECT', '1']) + encodeCommand(['SET', 'from-tail', 't']);
+    writeFileSync(join(dir, 'appendonly.aof'), Buffer.concat([rdb, Buffer.from(tail, 'latin1')]));
+    const server = quietServer([['appendonly', 'yes'], ['dir', dir]]);
+    server.aof.loadManifest();
+    assert.equal(server.aof.upgradeOldStyle(), true);
+    assert.equal(readFileSync(join(dir, 'appendonlydir', 'appendonly.aof.manifest'), 'latin1'), 'file appendonly.aof seq 1 type b\n');
+    const r = await loadAppendOnlyFiles(server, server.aof.manifest, server.aof.dir);
+    assert.equal(r.status, 'ok');
+    assert.equal(server.keyspace.db(0).lookupRead('from-rdb'), 'r');
+    assert.equal(server.keyspace.db(1).lookupRead('from-tail'), 't');
   });
 });
