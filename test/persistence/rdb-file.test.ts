@@ -154,4 +154,27 @@ describe('RDB files', { skip: redisSkipReason(), timeout: 120000 }, () => {
     }
     assert.ok(existsSync(join(dir, 'dump.rdb')));
   });
+
+  it('FLUSHALL with save points saves the empty data set at once, as Redis (side by side)', async () => {
+    const sizes: number[] = [];
+    for (const kind of ['respite', 'redis'] as const) {
+      const dir = tempDir();
+      let p = await start(kind, dir, ['--save', '3600 1']);
+      try {
+        await populate(p.client);
+        assert.equal(await p.client.call('SAVE'), '+OK\r\n');
+        assert.equal(await p.client.call('FLUSHALL'), '+OK\r\n');
+        assert.match(await p.client.call('INFO', 'persistence'), /rdb_changes_since_last_save:0\r\n/);
+      } finally {
+        await p.stop(); // SIGKILL: only what FLUSHALL saved is on disk
+      }
+      p = await start(kind, dir, ['--save', '3600 1']);
+      try {
+        sizes.push(Number((await p.client.call('DBSIZE')).slice(1)));
+      } finally {
+        await p.stop();
+      }
+    }
+    assert.deepEqual(sizes, [0, 0]);
+  });
 });

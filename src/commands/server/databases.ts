@@ -3,6 +3,7 @@
 
 import { INVALID_DB_INDEX, INVALID_FIRST_DB, INVALID_SECOND_DB, SYNTAX, type RedisError } from '../../errors.js';
 import { parseInt64 } from '../../util/int64.js';
+import type { Server } from '../../server/server.js';
 import { defineCommand, type Argv, type CommandSpec } from '../spec.js';
 
 /** getFlushCommandFlags: nothing, SYNC or ASYNC (both free memory the same way here). */
@@ -60,10 +61,22 @@ function flushSpec(name: string, summary: string, complexity: string, all: boole
       // server.dirty += removed keys (FLUSHALL adds one more), and the command
       // is propagated even when there was nothing to remove.
       ctx.keyspace.dirty += removed + (all ? 1 : 0);
+      if (all) resetRdbAfterFlushAll(ctx.server);
       ctx.propagateAs(argv);
       ctx.reply.ok();
     },
   });
+}
+
+/**
+ * Redis's flushAllDataAndResetRDB: a running BGSAVE is stopped, and with save
+ * points the (now empty) data set is saved at once, which leaves no changes
+ * since the last save (the FLUSHALL itself still propagates: propagateAs).
+ */
+function resetRdbAfterFlushAll(server: Server): void {
+  const snapshots = server.snapshots;
+  if (snapshots.bgsaveInProgress) snapshots.killBgsave();
+  if (snapshots.autoSave && server.config.get('save').trim() !== '') snapshots.save();
 }
 
 export const flushdb = flushSpec('flushdb', 'Remove all keys from the current database',
