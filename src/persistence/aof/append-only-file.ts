@@ -48,6 +48,8 @@ export class AppendOnlyFile implements KeyspaceListener {
   /** When the last fsync finished (ms, clock time): how old unsynced data can be. */
   lastFsyncDoneMs = 0;
   delayedFsync = 0;
+  /** When a write was first put off behind a running fsync (s; 0: none). */
+  private flushPostponedSec = 0;
   lastWriteOk = true;
   lastWriteError = '';
   private lastWriteErrorLogSec = 0;
@@ -159,12 +161,35 @@ export class AppendOnlyFile implements KeyspaceListener {
    * Redis's flushAppendOnlyFile: writes the buffer, fsyncs per policy,
    * then lets the held replies go.
    */
-  commit(): void {
-    if (this.buf !== '' && this.fd !== -1) this.writeBuffer();
+  commit(force = false): void {
+    if (this.buf !== '' && this.fd !== -1 && (force || !this.postponeWrite())) this.writeBuffer();
     // After a failed write (not `always`, which exits) the replies go too, as
     // in Redis; further writes are refused with MISCONF until a retry works.
     this.releaseHeld();
     this.maybeFsync();
+  }
+
+  /**
+   * everysec: while the background fsync runs, a write(2) to the same file
+   * would wait for it on the event loop, so the write is put off (the replies
+   * still go: everysec promises about a second, not this write) for up to 2 s,
+   * as Redis's flushAppendOnlyFile.
+   */
+  private postponeWrite(): boolean {
+    if (this.fsyncPolicy !== 'everysec' || !this.fsyncInProgress) {
+      this.flushPostponedSec = 0;
+      return false;
+    }
+    const now = this.nowSec;
+    if (this.flushPostponedSec === 0) {
+      this.flushPostponedSec = now;
+      return true;
+    }
+    if (now - this.flushPostponedSec < 2) return true;
+    this.flushPostponedSec = 0;
+    this.delayedFsync++;
+    this.log.notice('Asynchronous AOF fsync is taking too long (disk is busy?). Writing the AOF buffer without waiting for fsync to complete, this may slow down Redis.');
+    return false;
   }
 
   private releaseHeld(): void {
@@ -251,13 +276,15 @@ export class AppendOnlyFile implements KeyspaceListener {
       }
       if (fd === this.fd) this.fsyncOffset = Math.max(this.fsyncOffset, target);
       this.lastFsyncDoneMs = this.server.keyspace.clock.now();
+      // Writes put off behind this fsync go now.
+      if (this.buf !== '') this.scheduleCommit();
     });
   }
 
   /** From the server cron: a pending fsync, a failed write to retry, scheduled or automatic rewrites. */
   cron(): void {
     if (this.state !== 'off') {
-      if (!this.lastWriteOk && this.buf !== '') this.commit();
+      if ((!this.lastWriteOk || this.flushPostponedSec !== 0) && this.buf !== '') this.commit();
       this.maybeFsync();
     }
     if (this.server.hasActiveChild()) return;
@@ -390,7 +417,7 @@ export class AppendOnlyFile implements KeyspaceListener {
   /** stopAppendOnly */
   stop(): void {
     if (this.state === 'off') return;
-    this.commit();
+    this.commit(true);
     if (this.fd !== -1) {
       try {
         fdatasyncSync(this.fd);
@@ -413,7 +440,7 @@ export class AppendOnlyFile implements KeyspaceListener {
   /** At shutdown: everything written and fsynced (Redis's prepareForShutdown). */
   flushForShutdown(): void {
     if (this.state === 'off' || this.fd === -1) return;
-    this.commit();
+    this.commit(true);
     try {
       fdatasyncSync(this.fd);
     } catch (err) {
@@ -452,7 +479,7 @@ export class AppendOnlyFile implements KeyspaceListener {
       return false;
     }
     this.selectedDb = -1;
-    this.commit();
+    this.commit(true);
     if (!this.openNewIncr()) {
       this.lastBgrewriteOk = false;
       return false;
