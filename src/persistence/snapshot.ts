@@ -4,12 +4,13 @@
 // event-loop turns (rdb-snapshot.ts: copy-on-write per key, no fork, no
 // pause), then renames it over dbfilename.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Server } from '../server/server.js';
 import { loadRdb, loadRdbSteps, serializeRdb, type RdbLoadResult } from './rdb/file.js';
 import { LoadingProgress } from './loading.js';
+import { fsyncPath, writeFileDurably } from './durable-file.js';
 import { activeRdbSnapshot, rdbSaveOptions, startRdbSnapshot, type RdbSnapshotJob } from './rdb-snapshot.js';
 
 /** As Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed BGSAVE, save points wait 5 s. */
@@ -76,17 +77,9 @@ export class Snapshots {
     const tmp = this.tempPath();
     const final = this.path;
     try {
-      const image = this.image();
-      const fd = openSync(tmp, 'w');
-      try {
-        let off = 0;
-        while (off < image.length) off += writeSync(fd, image, off, image.length - off);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      writeFileDurably(tmp, this.image());
       renameSync(tmp, final);
-      fsyncDirSync(dirname(final));
+      fsyncPath(dirname(final));
     } catch (err) {
       rmSync(tmp, { force: true });
       log.warning(`Failed saving the DB (temp file ${tmp}, final ${final}): ${(err as Error).message}`);
@@ -282,12 +275,3 @@ export class Snapshots {
 
 /** How long one start-up loading step runs before clients get a turn, ms. */
 const LOAD_SLICE_MS = 20;
-
-function fsyncDirSync(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -4,6 +4,7 @@
 // It also models the sds allocation Redis would hold, for MEMORY USAGE.
 
 import '../util/buffer-ext.js';
+import { jemallocSize } from '../util/jemalloc.js';
 
 /** sizeof(robj) */
 const ROBJ_SIZE = 16;
@@ -13,15 +14,6 @@ const SDS_MAX_PREALLOC = 1024 * 1024;
 const EMBSTR_SIZE_LIMIT = 44;
 /** Replies at least this long are copied into a fresh Buffer (see snapshot()). */
 const LATIN1_REPLY_MAX = 16 * 1024;
-
-/** jemalloc's size class for n bytes (8, 16-byte steps to 128, then 4 classes per doubling). */
-function jemallocSize(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const p = 2 ** Math.floor(Math.log2(n - 1));
-  const step = p / 4;
-  return Math.ceil(n / step) * step;
-}
 
 /** sdsReqType's header size for `len` bytes: 1 (type 5), 3, 5, 9 or 17. */
 function sdsHeader(len: number): number {

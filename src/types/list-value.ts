@@ -7,6 +7,7 @@
 import { string2ll } from '../util/int64.js';
 import { ChunkDeque } from './chunk-deque.js';
 import type { CollectionValue } from './value.js';
+import { jemallocSize } from '../util/jemalloc.js';
 
 const SMALL_MAX_COUNT = 128;
 const SMALL_MAX_BYTES = 8192;
@@ -280,15 +281,6 @@ const LISTPACK_EMPTY = 7;
 /** _quicklistNodeAllowInsert (Redis 7.0.15) with list-max-listpack-size -2: 8 KiB nodes, 8-byte overestimate per entry. */
 function nodeAllowsInsert(nodeBytes: number, sz: number): boolean {
   return nodeBytes + sz + 8 <= 8192;
-}
-
-/** jemalloc's size class for n bytes (8, 16-byte steps to 128, then 4 classes per doubling). */
-function jemallocSize(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const p = 2 ** Math.floor(Math.log2(n - 1));
-  const step = p / 4;
-  return Math.ceil(n / step) * step;
 }
 
 /** Bytes one element takes in a listpack (encoding + data + backlen), as lpEncodeBacklen/lpEncode. */

@@ -5,25 +5,20 @@
 
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RawClient } from '../helpers/raw-client.js';
+import { TempDirs } from '../helpers/server-process.js';
 
 const BIN = join(process.cwd(), 'dist', 'bin', 'respite-server.js');
 const children: ChildProcess[] = [];
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'respite-json-cli-'));
-  dirs.push(d);
-  return d;
-}
+const temp = new TempDirs('respite-json-cli-');
+const tempDir = (): string => temp.make();
 
 after(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid !== undefined) c.kill('SIGKILL');
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  temp.removeAll();
 });
 
 interface Run {

@@ -5,6 +5,7 @@
 import { string2ll } from '../../util/int64.js';
 import type { RedisValue } from '../../types/value.js';
 import { lzfCompress } from '../../persistence/rdb/lzf.js';
+import { jemallocSize } from '../../util/jemalloc.js';
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT */
 const EMBSTR_SIZE_LIMIT = 44;
@@ -21,15 +22,6 @@ const DICT_ENTRY_SIZE = 24;
 export function stringEncoding(s: string): 'int' | 'embstr' | 'raw' {
   if (s.length <= 20 && string2ll(s) !== null) return 'int';
   return s.length <= EMBSTR_SIZE_LIMIT ? 'embstr' : 'raw';
-}
-
-/** jemalloc's size class for an allocation of n bytes (x86-64: 8, 16-byte steps to 128, then 4 classes per doubling). */
-export function jemallocSize(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const p = 2 ** Math.floor(Math.log2(n - 1));
-  const step = p / 4;
-  return Math.ceil(n / step) * step;
 }
 
 /** sdsReqType's header size for a string of `len` bytes (type 5 only when allowed and len > 0). */

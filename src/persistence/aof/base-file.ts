@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import type { Server } from '../../server/server.js';
 import { serializeRdb } from '../rdb/file.js';
 import { rdbSaveOptions, startRdbSnapshot } from '../rdb-snapshot.js';
-import { writeFileDurably } from './manifest.js';
+import { writeFileDurably } from '../durable-file.js';
 import { rewriteAsCommands } from './rewrite-commands.js';
 
 export interface BaseFileJob {

@@ -5,9 +5,10 @@
 // aofLoadManifestFromFile rules and errors; writing is atomic (temp file,
 // fsync, rename, directory fsync) so a crash leaves the old or the new one.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { splitInlineArgs } from '../../protocol/inline-parser.js';
+import { fsyncPath, writeFileDurably } from '../durable-file.js';
 
 export type AofFileType = 'b' | 'h' | 'i';
 
@@ -184,26 +185,4 @@ function quoteIfNeeded(name: string): string {
     else out += '\\x' + c.toString(16).padStart(2, '0');
   }
   return out + '"';
-}
-
-/** Writes `data` to `path` (created or truncated) and fsyncs it. */
-export function writeFileDurably(path: string, data: Buffer): void {
-  const fd = openSync(path, 'w', 0o644);
-  try {
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** fsync of a directory, so a rename or a new file in it survives a crash. */
-export function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
