@@ -1,7 +1,8 @@
 // Crash safety with appendfsync always: a writer gets acknowledgements while
 // the server is killed with SIGKILL at random moments; after each restart
 // every acknowledged write is there, unacknowledged ones are there or not
-// (never half), and nothing that was never sent appears. Seeded and bounded
+// (never half), and nothing that was never sent appears, also when the kill
+// lands during an AOF rewrite. Seeded and bounded
 // (RESPITE_CRASH_ROUNDS rounds, default 50, or 60 s, whichever ends first).
 
 import { after, describe, it } from 'node:test';
@@ -36,6 +37,7 @@ describe('AOF crash safety (appendfsync always)', { timeout: 120_000 }, () => {
     let counterSent = 0;
     const started = Date.now();
     let rounds = 0;
+    let rewrites = 0;
     try {
       for (; rounds < ROUNDS && Date.now() - started < TIME_BUDGET_MS; rounds++) {
         const p: ServerProcess = await startServerProcess('respite', dir, args);
@@ -49,13 +51,21 @@ describe('AOF crash safety (appendfsync always)', { timeout: 120_000 }, () => {
         // What survived unacknowledged is now durable too: count it as acknowledged.
         for (const k of keys) acked.set(k, sent.get(k)!);
         counterAcked = counterSent = counter;
-        // Write until a random moment, then kill with commands in flight.
+        // Write until a random moment, then kill with commands in flight; in
+        // some rounds an AOF rewrite runs meanwhile (the kill may land in it).
         const killAt = Date.now() + rnd.int(5, 120);
+        const rewriteAt = rnd.chance(0.5) ? Date.now() + rnd.int(0, 60) : Infinity;
         const inflight: Promise<void>[] = [];
         let i = 0;
         let killed = false;
+        let rewriteSent = false;
         const writer = (async () => {
           while (!killed) {
+            if (Date.now() >= rewriteAt && !rewriteSent) {
+              rewriteSent = true;
+              rewrites++;
+              void p.client.call('BGREWRITEAOF').catch(() => undefined);
+            }
             while (inflight.length < WINDOW && !killed) {
               const key = `k:${rounds}:${i}`;
               const value = `v${i}-${'x'.repeat(rnd.int(0, 200))}`;
@@ -85,5 +95,6 @@ describe('AOF crash safety (appendfsync always)', { timeout: 120_000 }, () => {
     }
     assert.ok(rounds >= Math.min(ROUNDS, 10), `only ${rounds} rounds ran`);
     assert.ok(acked.size > rounds, `too few writes acknowledged (${acked.size})`);
+    assert.ok(rewrites > 0, 'no round ran a rewrite');
   });
 });
