@@ -2,7 +2,8 @@
 // alternating field/value entries, each a LEB128 length then its bytes, in
 // Redis's order (insertion order; updates in place; HDEL removes in place).
 // One flat string costs a fraction of a Map. Past hash-max-listpack-entries /
-// -value the hash converts (one-way, as Redis) to a StrTable ("hashtable").
+// -value the hash converts (one-way, as Redis) to a StrTable ("hashtable":
+// no 2^24 cap, Redis's SCAN cursor, O(1) random field).
 
 import { StrTable } from './str-table.js';
 import type { CollectionValue } from './value.js';
@@ -62,7 +63,7 @@ export class HashValue implements CollectionValue {
   lp: string | null = '';
   /** Fields in the listpack. */
   private n = 0;
-  ht: StrTable | null = null;
+  ht: StrTable<string> | null = null;
 
   /** A listpack-encoded hash of alternating field/value entries (distinct fields). */
   static fromEntries(items: readonly string[]): HashValue {
@@ -140,9 +141,9 @@ export class HashValue implements CollectionValue {
   /** hashTypeConvert: listpack → hashtable. */
   convert(): void {
     if (this.lp === null) return;
-    const t = new StrTable(true);
+    const t = new StrTable<string>(true);
     const items = unpackEntries(this.lp);
-    for (let i = 0; i < items.length; i += 2) t.set(items[i]!, items[i + 1]!);
+    for (let i = 0; i < items.length; i += 2) t.insertNew(items[i]!, items[i + 1]!);
     this.ht = t;
     this.lp = null;
     this.n = 0;
@@ -151,7 +152,7 @@ export class HashValue implements CollectionValue {
   /** Calls visit(field, value) in Redis's iteration order for the listpack. */
   forEach(visit: (field: string, value: string) => void): void {
     if (this.lp === null) {
-      this.ht!.forEach((k, v) => visit(k, v!));
+      this.ht!.forEach(visit);
       return;
     }
     const s = this.lp;
@@ -169,7 +170,7 @@ export class HashValue implements CollectionValue {
   entries(): string[] {
     if (this.lp !== null) return unpackEntries(this.lp);
     const out: string[] = [];
-    this.ht!.forEach((k, v) => out.push(k, v!));
+    this.ht!.forEach((k, v) => out.push(k, v));
     return out;
   }
 
@@ -181,8 +182,8 @@ export class HashValue implements CollectionValue {
       return [items[i]!, items[i + 1]!];
     }
     const t = this.ht!;
-    const slot = t.randomSlot(random);
-    return [t.keys[slot]!, t.vals![slot]!];
+    const e = t.randomEntry(random);
+    return [t.keyAt(e), t.valueAt(e)];
   }
 
   memoryUsage(): number {
@@ -196,7 +197,7 @@ export class HashValue implements CollectionValue {
     }
     let bytes = 16 + 96 + this.ht!.size * 8;
     this.ht!.forEach((k, v) => {
-      bytes += 24 + k.length + 9 + v!.length + 9;
+      bytes += 24 + k.length + 9 + v.length + 9;
     });
     return bytes;
   }

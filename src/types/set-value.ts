@@ -1,6 +1,7 @@
 // The set type: an intset (sorted int64 members, as Redis 7.0) while every
 // member is an integer and there are at most set-max-intset-entries of them,
-// otherwise (one-way) a StrTable "hashtable". Redis 7.0 has no set listpack.
+// otherwise (one-way) a StrTable "hashtable" (no 2^24 cap, Redis's SCAN
+// cursor, O(1) random member). Redis 7.0 has no set listpack.
 
 import { string2ll } from '../util/int64.js';
 import { IntSet } from './intset.js';
@@ -49,7 +50,7 @@ export class SetValue implements CollectionValue {
       }
       this.convert();
     }
-    return this.ht!.set(member);
+    return this.ht!.set(member, undefined);
   }
 
   remove(member: string): boolean {
@@ -63,7 +64,7 @@ export class SetValue implements CollectionValue {
   convert(): void {
     if (this.is === null) return;
     const t = new StrTable(false);
-    for (let i = 0; i < this.is.length; i++) t.set(String(this.is.get(i)));
+    for (let i = 0; i < this.is.length; i++) t.insertNew(String(this.is.get(i)), undefined);
     this.ht = t;
     this.is = null;
   }
@@ -91,7 +92,7 @@ export class SetValue implements CollectionValue {
   random(random: () => number): string {
     if (this.is !== null) return String(this.is.get(Math.floor(random() * this.is.length)));
     const t = this.ht!;
-    return t.keys[t.randomSlot(random)]!;
+    return t.keyAt(t.randomEntry(random));
   }
 
   memoryUsage(): number {

@@ -1,148 +1,170 @@
-// The "hashtable" encoding shared by hashes and sets: keys (and optional
-// values) in dense arrays plus, past SMALL slots, a Map from key to slot.
-// Slots make random sampling O(1) (SRANDMEMBER, SPOP, HRANDFIELD) and give
-// SCAN a cursor; a deleted slot stays a hole until holes outnumber live
-// entries, then the arrays are compacted (a SCAN running across a compaction
-// may miss entries). Small tables skip the Map and grow their arrays to exact
-// size: millions of 5-member sets then cost a fraction of a Map each.
+// The "hashtable" encoding shared by hashes, sets and sorted sets' member
+// index: latin1 keys with optional values. Up to SMALL entries it is one or
+// two exact-size arrays searched linearly (millions of 5-member sets cost a
+// fraction of a hash table each); past that a StrDict (chained, paged, no
+// 2^24 cap, Redis's SCAN cursor, O(1) random entry). Entry handles (find,
+// randomEntry) are array indexes or StrDict entries, valid until the next write.
 
-/** Slots up to which lookups scan the array instead of keeping a Map. */
+import { StrDict } from './str-dict.js';
+
+/** Entries up to which the table stays two flat arrays. */
 const SMALL = 8;
+/** A StrDict shrunk to this many entries goes back to the arrays. */
+const UNSMALL = SMALL / 2;
 
-export class StrTable {
-  keys: (string | undefined)[] = [];
-  /** Parallel to keys for hashes; null for sets. */
-  vals: (string | undefined)[] | null;
-  private index: Map<string, number> | null = null;
-  private live = 0;
-  private holes = 0;
+export class StrTable<V = undefined> {
+  /** Small mode: keys (no holes), or null once big. */
+  private ks: string[] | null = [];
+  /** Small mode values parallel to ks (null for sets, and once big). */
+  private vs: V[] | null;
+  private big: StrDict<V> | null = null;
 
   constructor(withValues: boolean) {
-    this.vals = withValues ? [] : null;
+    this.vs = withValues ? [] : null;
   }
 
   get size(): number {
-    return this.live;
+    return this.ks !== null ? this.ks.length : this.big!.size;
   }
 
-  private find(key: string): number {
-    if (this.index !== null) return this.index.get(key) ?? -1;
-    return this.keys.indexOf(key);
+  private get withValues(): boolean {
+    return this.ks !== null ? this.vs !== null : this.big!.hasValues;
+  }
+
+  /** Entry handle of `key`, or -1. */
+  find(key: string): number {
+    return this.ks !== null ? this.ks.indexOf(key) : this.big!.find(key);
   }
 
   has(key: string): boolean {
     return this.find(key) !== -1;
   }
 
-  get(key: string): string | undefined {
-    const i = this.find(key);
-    return i === -1 ? undefined : this.vals![i];
+  get(key: string): V | undefined {
+    const e = this.find(key);
+    return e === -1 ? undefined : this.valueAt(e);
+  }
+
+  keyAt(e: number): string {
+    return this.ks !== null ? this.ks[e]! : this.big!.keyAt(e);
+  }
+
+  valueAt(e: number): V {
+    if (this.ks !== null) return this.vs === null ? (undefined as V) : this.vs[e]!;
+    return this.big!.hasValues ? this.big!.valueAt(e) : (undefined as V);
+  }
+
+  setValueAt(e: number, value: V): void {
+    if (this.ks !== null) this.vs![e] = value;
+    else this.big!.setValueAt(e, value);
   }
 
   /** Inserts or updates; returns true when `key` is new. */
-  set(key: string, value?: string): boolean {
-    const i = this.find(key);
-    if (i !== -1) {
-      if (this.vals !== null) this.vals[i] = value;
+  set(key: string, value: V): boolean {
+    const e = this.find(key);
+    if (e !== -1) {
+      if (this.withValues) this.setValueAt(e, value);
       return false;
     }
-    const slot = this.keys.length;
-    if (this.index === null && slot < SMALL) {
+    this.insertNew(key, value);
+    return true;
+  }
+
+  /** Inserts a key known to be absent. */
+  insertNew(key: string, value: V): void {
+    const ks = this.ks;
+    if (ks === null) {
+      this.big!.insertNew(key, value);
+      return;
+    }
+    if (ks.length < SMALL) {
       // concat allocates exactly the needed capacity (push would reserve 17 slots).
-      this.keys = this.keys.concat(key);
-      if (this.vals !== null) this.vals = this.vals.concat(value);
-    } else {
-      this.keys.push(key);
-      if (this.vals !== null) this.vals.push(value);
-      if (this.index === null) this.buildIndex();
-      else this.index.set(key, slot);
+      this.ks = ks.concat(key);
+      if (this.vs !== null) this.vs = this.vs.concat([value]);
+      return;
     }
-    this.live++;
-    return true;
+    const big = new StrDict<V>(this.vs !== null, ks.length + 1);
+    for (let i = 0; i < ks.length; i++) big.insertNew(ks[i]!, this.vs === null ? (undefined as V) : this.vs[i]!);
+    big.insertNew(key, value);
+    this.big = big;
+    this.ks = null;
+    this.vs = null;
   }
 
-  private buildIndex(): void {
-    const index = new Map<string, number>();
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i];
-      if (k !== undefined) index.set(k, i);
-    }
-    this.index = index;
-  }
-
+  /** Removes `key`; returns whether it was there. */
   delete(key: string): boolean {
-    const i = this.find(key);
+    const ks = this.ks;
+    if (ks === null) {
+      const big = this.big!;
+      if (!big.delete(key)) return false;
+      if (big.size <= UNSMALL) this.toSmall(big);
+      return true;
+    }
+    const i = ks.indexOf(key);
     if (i === -1) return false;
-    this.index?.delete(key);
-    this.live--;
-    if (i === this.keys.length - 1) {
-      this.keys.pop();
-      if (this.vals !== null) this.vals.pop();
-      // Drop trailing holes too.
-      while (this.keys.length > 0 && this.keys[this.keys.length - 1] === undefined) {
-        this.keys.pop();
-        if (this.vals !== null) this.vals.pop();
-        this.holes--;
-      }
-    } else {
-      this.keys[i] = undefined;
-      if (this.vals !== null) this.vals[i] = undefined;
-      this.holes++;
-      if (this.holes > this.live && this.keys.length > 16) this.compact();
+    // Order is not part of the encoding's contract: move the last entry into the hole.
+    const last = ks.length - 1;
+    ks[i] = ks[last]!;
+    ks.pop();
+    if (this.vs !== null) {
+      this.vs[i] = this.vs[last]!;
+      this.vs.pop();
     }
     return true;
   }
 
-  private compact(): void {
-    const keys: string[] = [];
-    const vals: string[] | null = this.vals === null ? null : [];
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i];
-      if (k === undefined) continue;
-      this.index?.set(k, keys.length);
-      keys.push(k);
-      if (vals !== null) vals.push(this.vals![i]!);
-    }
-    this.keys = keys;
-    this.vals = vals;
-    this.holes = 0;
+  private toSmall(big: StrDict<V>): void {
+    const ks: string[] = [];
+    const vs: V[] | null = big.hasValues ? [] : null;
+    big.forEach((e) => {
+      ks.push(big.keyAt(e));
+      vs?.push(big.valueAt(e));
+    });
+    this.ks = ks;
+    this.vs = vs;
+    this.big = null;
   }
 
-  /** A random live slot (the table must not be empty). Holes are at most about half the slots. */
-  randomSlot(random: () => number): number {
-    for (;;) {
-      const i = Math.floor(random() * this.keys.length);
-      if (this.keys[i] !== undefined) return i;
-    }
+  /** A random entry handle (the table must not be empty): O(1). */
+  randomEntry(random: () => number): number {
+    return this.ks !== null ? Math.floor(random() * this.ks.length) : this.big!.randomEntry(random);
   }
 
   /**
-   * One SCAN step: visits live slots from `cursor` until `count` were seen or
-   * 10*count slots were looked at; returns the next cursor, 0 at the end.
+   * One SCAN call, as Redis's scanGenericCommand over a dict: steps of the
+   * reverse-binary cursor until `count` entries were seen, at most
+   * `maxSteps` steps, or the end (cursor 0). Small mode returns everything.
    */
-  scan(cursor: number, count: number, visit: (slot: number) => void): number {
-    let seen = 0;
-    let looked = 0;
-    let i = cursor;
-    const n = this.keys.length;
-    while (i < n && seen < count && looked < count * 10) {
-      if (this.keys[i] !== undefined) {
-        visit(i);
-        seen++;
-      }
-      i++;
-      looked++;
+  scan(cursor: number, count: number, maxSteps: number, visit: (key: string, value: V) => void): number {
+    if (this.ks !== null) {
+      this.forEach(visit);
+      return 0;
     }
-    return i >= n ? 0 : i;
+    const big = this.big!;
+    const found: number[] = [];
+    do {
+      cursor = big.scanStep(cursor, found);
+    } while (cursor !== 0 && maxSteps-- !== 0 && found.length < count);
+    if (big.hasValues) for (const e of found) visit(big.keyAt(e), big.valueAt(e));
+    else for (const e of found) visit(big.keyAt(e), undefined as V);
+    return cursor;
   }
 
-  /** Live slots in slot order. */
-  forEach(visit: (key: string, value: string | undefined) => void): void {
-    const keys = this.keys;
-    const vals = this.vals;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k !== undefined) visit(k, vals === null ? undefined : vals[i]);
+  /** One dictScan step (ZSCAN drives its own loop); small mode returns everything. */
+  scanStep(cursor: number, visit: (key: string, value: V) => void): number {
+    return this.scan(cursor, 0, 0, visit);
+  }
+
+  /** Every entry (no modification during the walk). */
+  forEach(visit: (key: string, value: V) => void): void {
+    const ks = this.ks;
+    if (ks !== null) {
+      const vs = this.vs;
+      for (let i = 0; i < ks.length; i++) visit(ks[i]!, vs === null ? (undefined as V) : vs[i]!);
+      return;
     }
+    const big = this.big!;
+    if (big.hasValues) big.forEach((e) => visit(big.keyAt(e), big.valueAt(e)));
+    else big.forEach((e) => visit(big.keyAt(e), undefined as V));
   }
 }

@@ -1,11 +1,11 @@
 // The sorted set value. Small sets use the "listpack" encoding: one packed
 // latin1 string (see zset-packed.ts) sorted by (score, member bytes). Past
 // zset-max-listpack-entries/-value it converts (one way, as Redis) to
-// "skiplist": an order-statistic SkipList plus a member->score Dict (scales
-// past 2^24 members). Geo builds on this API.
+// "skiplist": an order-statistic SkipList plus a member->score StrTable (no
+// 2^24 cap, Redis's SCAN cursor, O(1) random member). Geo builds on this API.
 
-import { Dict } from '../keyspace/dict.js';
 import { formatG } from '../util/float-format.js';
+import { StrTable } from './str-table.js';
 import type { CollectionValue } from './value.js';
 import {
   EMPTY_PACKED, firstLexIndex, firstScoreIndex, flatCopy, HDR, lastLexIndex, lastScoreIndex, pAt, pBuild, pCount,
@@ -33,7 +33,7 @@ export type ZAddResult = (typeof ZAddResult)[keyof typeof ZAddResult];
 /** The skiplist encoding's two structures. */
 class ZBig {
   readonly zsl = new SkipList();
-  readonly dict = new Dict<number>(0);
+  readonly dict = new StrTable<number>(true);
 }
 
 export class ZSetValue implements CollectionValue {
@@ -349,12 +349,18 @@ export class ZSetValue implements CollectionValue {
       return 0;
     }
     const dict = d.dict;
-    return dict.scan(cursor, (m) => visit(m, dict.get(m)!));
+    return dict.scanStep(cursor, visit);
   }
 
   /** A uniformly random element (the set is not empty). */
   random(rnd: () => number, visit: ZVisit): void {
-    this.at(Math.floor(rnd() * this.size), visit);
+    const d = this.d;
+    if (typeof d === 'string') {
+      this.at(Math.floor(rnd() * pCount(d)), visit);
+      return;
+    }
+    const e = d.dict.randomEntry(rnd);
+    visit(d.dict.keyAt(e), d.dict.valueAt(e));
   }
 
   /** Redis's zsetConvert to skiplist. */

@@ -136,9 +136,9 @@ export const hscan = defineCommand({
       cursor = 0;
     } else {
       items = [];
-      const t = h.ht!;
-      cursor = t.scan(cursor, count, (slot) => {
-        items.push(t.keys[slot]!, t.vals![slot]!);
+      // Redis doubles COUNT for field/value replies and steps at most 10*COUNT times.
+      cursor = h.ht!.scan(cursor, count, count * 20, (f, v) => {
+        items.push(f, v);
       });
     }
     replyScan(ctx, cursor, items, match, true);

@@ -131,9 +131,8 @@ export const sscan = defineCommand({
       cursor = 0;
     } else {
       items = [];
-      const t = set.ht!;
-      cursor = t.scan(cursor, count, (slot) => {
-        items.push(t.keys[slot]!);
+      cursor = set.ht!.scan(cursor, count, count * 10, (m) => {
+        items.push(m);
       });
     }
     replyScan(ctx, cursor, items, match, false);
