@@ -18,7 +18,7 @@ export interface SnapshotGuard {
 }
 
 export class Database {
-  dict = new Dict<RedisValue | undefined>(undefined, true);
+  dict = new Dict<RedisValue | undefined>(undefined, { trackLru: true });
   /** key → absolute expiry in ms. */
   expires = new Dict<number>(0);
   /** Cursor of the active expiry cycle over `expires`. */
@@ -194,7 +194,7 @@ export class Database {
       // The snapshot keeps the old tables (nobody writes them any more) and
       // finishes writing them; this database starts afresh.
       this.snapshotGuard = null;
-      this.dict = new Dict<RedisValue | undefined>(undefined, true);
+      this.dict = new Dict<RedisValue | undefined>(undefined, { trackLru: true });
       this.expires = new Dict<number>(0);
     } else {
       this.dict.clear();

@@ -6,8 +6,11 @@
 // keys as memory allows and never copies them when it grows.
 //
 // Entry i lives at page i >>> PAGE_BITS, slot i & PAGE_MASK. Each entry has a
-// key, a value, its 32-bit hash, the next entry in its bucket's chain, and an
-// optional 32-bit "lru" word (last-access clock for OBJECT IDLETIME).
+// key, a value (unless the table is a set), its 32-bit hash, the next entry in
+// its bucket's chain, and an optional 32-bit "lru" word (last-access clock for
+// OBJECT IDLETIME). The keyspace's tables start with a whole page; the tables
+// of large hashes, sets and sorted sets start small (the first page grows by
+// doubling), so a 200-member set does not pay for 16 K slots.
 
 const PAGE_BITS = 14;
 const PAGE_SIZE = 1 << PAGE_BITS;
@@ -44,9 +47,34 @@ function newHeads(size: number): Int32Array {
   return new Int32Array(size).fill(-1);
 }
 
+function grown<T extends Int32Array | Uint32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Smallest power of two bucket count (>= MIN_BUCKETS) holding `n` entries at load factor 1. */
+function bucketsFor(n: number): number {
+  let size = MIN_BUCKETS;
+  while (size < n) size *= 2;
+  return size;
+}
+
+export interface DictOptions {
+  /** Keep a 32-bit access word per entry (the keyspace's OBJECT IDLETIME). */
+  trackLru?: boolean;
+  /** false for sets: no value column. */
+  values?: boolean;
+  /** Grow the first page by doubling instead of allocating it whole (collection tables). */
+  smallStart?: boolean;
+  /** Entries expected soon: the first bucket table is sized for them. */
+  expected?: number;
+}
+
 export class Dict<V> {
   private keyPages: (string | undefined)[][] = [];
-  private valuePages: V[][] = [];
+  /** null for sets (no values). */
+  private valuePages: V[][] | null;
   private hashPages: Uint32Array[] = [];
   private nextPages: Int32Array[] = [];
   private lruPages: Uint32Array[] = [];
@@ -54,9 +82,13 @@ export class Dict<V> {
   private highWater = 0;
   private freeList = -1;
   private count = 0;
+  /** With smallStart: capacity of page 0 while it is still growing (< PAGE_SIZE). */
+  private cap0 = 0;
+  private readonly trackLru: boolean;
+  private readonly smallStart: boolean;
 
   /** Bucket tables: t0 is the live one; t1 exists only while rehashing into it. */
-  private t0: Int32Array = newHeads(MIN_BUCKETS);
+  private t0: Int32Array;
   private t1: Int32Array | null = null;
   /** Buckets of t0 below this index have been moved to t1. */
   private rehashIndex = 0;
@@ -70,9 +102,13 @@ export class Dict<V> {
   /**
    * @param empty value written into freed slots (undefined for objects, 0 for
    *   numbers, so number pages stay unboxed doubles)
-   * @param trackLru keep a 32-bit access word per entry
    */
-  constructor(private readonly empty: V, private readonly trackLru = false) {}
+  constructor(private readonly empty: V, options: DictOptions = {}) {
+    this.trackLru = options.trackLru === true;
+    this.smallStart = options.smallStart === true;
+    this.valuePages = options.values === false ? null : [];
+    this.t0 = newHeads(bucketsFor(options.expected ?? 0));
+  }
 
   get size(): number {
     return this.count;
@@ -86,6 +122,11 @@ export class Dict<V> {
   /** Whether slot `e` (below slotCount) holds an entry. */
   isLive(e: number): boolean {
     return this.keyPages[e >>> PAGE_BITS]![e & PAGE_MASK] !== undefined;
+  }
+
+  /** false for a set (no values). */
+  get hasValues(): boolean {
+    return this.valuePages !== null;
   }
 
   get isRehashing(): boolean {
@@ -108,7 +149,7 @@ export class Dict<V> {
 
   get(key: string): V | undefined {
     const e = this.find(key);
-    return e === -1 ? undefined : this.valuePages[e >>> PAGE_BITS]![e & PAGE_MASK];
+    return e === -1 ? undefined : this.valuePages![e >>> PAGE_BITS]![e & PAGE_MASK];
   }
 
   has(key: string): boolean {
@@ -120,11 +161,11 @@ export class Dict<V> {
   }
 
   valueAt(e: number): V {
-    return this.valuePages[e >>> PAGE_BITS]![e & PAGE_MASK]!;
+    return this.valuePages![e >>> PAGE_BITS]![e & PAGE_MASK]!;
   }
 
   setValueAt(e: number, value: V): void {
-    this.valuePages[e >>> PAGE_BITS]![e & PAGE_MASK] = value;
+    this.valuePages![e >>> PAGE_BITS]![e & PAGE_MASK] = value;
   }
 
   lruAt(e: number): number {
@@ -154,7 +195,7 @@ export class Dict<V> {
     const page = e >>> PAGE_BITS;
     const slot = e & PAGE_MASK;
     this.keyPages[page]![slot] = key;
-    this.valuePages[page]![slot] = value;
+    if (this.valuePages !== null) this.valuePages[page]![slot] = value;
     this.hashPages[page]![slot] = h;
     // The table find() will look in: t1 only once this hash's t0 bucket has been moved.
     const table = this.tableFor(h);
@@ -194,7 +235,8 @@ export class Dict<V> {
 
   clear(): void {
     this.keyPages = [];
-    this.valuePages = [];
+    if (this.valuePages !== null) this.valuePages = [];
+    this.cap0 = 0;
     this.hashPages = [];
     this.nextPages = [];
     this.lruPages = [];
@@ -248,6 +290,15 @@ export class Dict<V> {
    * Redis's dictScan algorithm: the cursor's bits are incremented from the
    * top, so buckets already visited stay visited when the table grows or shrinks.
    */
+  /**
+   * One SCAN step that pushes entry indexes instead of visiting keys (HSCAN,
+   * SSCAN, ZSCAN read values too); the entries are valid until the next write.
+   */
+  scanStep(cursor: number, found: number[]): number {
+    if (this.count === 0) return 0;
+    return this.scanCollect(cursor >>> 0, found);
+  }
+
   scan(cursor: number, visit: (key: string) => void): number {
     if (this.count === 0) return 0;
     // Collect first, visit after: `visit` may delete entries (SCAN meeting
@@ -378,8 +429,7 @@ export class Dict<V> {
     // As Redis's htNeedsResize: shrink the bucket table when less than 10% full.
     if (this.t0.length <= MIN_BUCKETS) return;
     if (this.count * 10 < this.t0.length) {
-      let size = MIN_BUCKETS;
-      while (size < this.count) size *= 2;
+      const size = bucketsFor(this.count);
       if (size < this.t0.length) this.startRehash(size);
     }
   }
@@ -392,10 +442,11 @@ export class Dict<V> {
     const old = { keys: this.keyPages, values: this.valuePages, hashes: this.hashPages, lru: this.lruPages };
     const oldHigh = this.highWater;
     this.keyPages = [];
-    this.valuePages = [];
+    if (this.valuePages !== null) this.valuePages = [];
     this.hashPages = [];
     this.nextPages = [];
     this.lruPages = [];
+    this.cap0 = 0;
     this.highWater = 0;
     this.freeList = -1;
     this.t0.fill(-1);
@@ -410,7 +461,7 @@ export class Dict<V> {
       const ns = n & PAGE_MASK;
       const h = old.hashes[page]![slot]!;
       this.keyPages[np]![ns] = key;
-      this.valuePages[np]![ns] = old.values[page]![slot]!;
+      if (old.values !== null) this.valuePages![np]![ns] = old.values[page]![slot]!;
       this.hashPages[np]![ns] = h;
       if (this.trackLru) this.lruPages[np]![ns] = old.lru[page]![slot]!;
       this.nextPages[np]![ns] = this.t0[h & mask]!;
@@ -425,9 +476,24 @@ export class Dict<V> {
       return e;
     }
     const e = this.highWater++;
-    if ((e & PAGE_MASK) === 0) {
+    if (this.smallStart && e < PAGE_SIZE) {
+      // Page 0 grows by doubling; its JS arrays grow as they are appended to.
+      if (e === 0) {
+        this.cap0 = 16;
+        this.keyPages.push([]);
+        this.valuePages?.push([]);
+        this.hashPages.push(new Uint32Array(this.cap0));
+        this.nextPages.push(new Int32Array(this.cap0));
+        if (this.trackLru) this.lruPages.push(new Uint32Array(this.cap0));
+      } else if (e === this.cap0) {
+        this.cap0 = Math.min(PAGE_SIZE, this.cap0 * 2);
+        this.hashPages[0] = grown(this.hashPages[0]!, this.cap0);
+        this.nextPages[0] = grown(this.nextPages[0]!, this.cap0);
+        if (this.trackLru) this.lruPages[0] = grown(this.lruPages[0]!, this.cap0);
+      }
+    } else if ((e & PAGE_MASK) === 0) {
       this.keyPages.push(new Array<string | undefined>(PAGE_SIZE).fill(undefined));
-      this.valuePages.push(new Array<V>(PAGE_SIZE).fill(this.empty));
+      this.valuePages?.push(new Array<V>(PAGE_SIZE).fill(this.empty));
       this.hashPages.push(new Uint32Array(PAGE_SIZE));
       this.nextPages.push(new Int32Array(PAGE_SIZE));
       if (this.trackLru) this.lruPages.push(new Uint32Array(PAGE_SIZE));
@@ -439,7 +505,7 @@ export class Dict<V> {
     const page = e >>> PAGE_BITS;
     const slot = e & PAGE_MASK;
     this.keyPages[page]![slot] = undefined;
-    this.valuePages[page]![slot] = this.empty;
+    if (this.valuePages !== null) this.valuePages[page]![slot] = this.empty;
     this.nextPages[page]![slot] = this.freeList;
     this.freeList = e;
   }

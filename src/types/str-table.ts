@@ -1,15 +1,15 @@
 // The "hashtable" encoding shared by hashes, sets and sorted sets' member
 // index: latin1 keys with optional values. Up to SMALL entries it is one or
 // two exact-size arrays searched linearly (millions of 5-member sets cost a
-// fraction of a hash table each); past that a StrDict (chained, paged, no
-// 2^24 cap, Redis's SCAN cursor, O(1) random entry). Entry handles (find,
-// randomEntry) are array indexes or StrDict entries, valid until the next write.
+// fraction of a hash table each); past that a Dict (keyspace/dict.ts: chained,
+// paged, no 2^24 cap, Redis's SCAN cursor, O(1) random entry). Entry handles
+// (find, randomEntry) are array indexes or Dict entries, valid until the next write.
 
-import { StrDict } from './str-dict.js';
+import { Dict } from '../keyspace/dict.js';
 
 /** Entries up to which the table stays two flat arrays. */
 const SMALL = 8;
-/** A StrDict shrunk to this many entries goes back to the arrays. */
+/** A Dict shrunk to this many entries goes back to the arrays. */
 const UNSMALL = SMALL / 2;
 
 export class StrTable<V = undefined> {
@@ -17,7 +17,7 @@ export class StrTable<V = undefined> {
   private ks: string[] | null = [];
   /** Small mode values parallel to ks (null for sets, and once big). */
   private vs: V[] | null;
-  private big: StrDict<V> | null = null;
+  private big: Dict<V> | null = null;
 
   constructor(withValues: boolean) {
     this.vs = withValues ? [] : null;
@@ -83,7 +83,9 @@ export class StrTable<V = undefined> {
       if (this.vs !== null) this.vs = this.vs.concat([value]);
       return;
     }
-    const big = new StrDict<V>(this.vs !== null, ks.length + 1);
+    // Freed number slots hold 0 (not undefined), so a score column stays unboxed doubles.
+    const empty = (typeof value === 'number' ? 0 : undefined) as V;
+    const big = new Dict<V>(empty, { values: this.vs !== null, smallStart: true, expected: ks.length + 1 });
     for (let i = 0; i < ks.length; i++) big.insertNew(ks[i]!, this.vs === null ? (undefined as V) : this.vs[i]!);
     big.insertNew(key, value);
     this.big = big;
@@ -113,7 +115,7 @@ export class StrTable<V = undefined> {
     return true;
   }
 
-  private toSmall(big: StrDict<V>): void {
+  private toSmall(big: Dict<V>): void {
     const ks: string[] = [];
     const vs: V[] | null = big.hasValues ? [] : null;
     big.forEach((e) => {

@@ -64,7 +64,7 @@ describe('Dict lookups', () => {
   }
 
   it('keeps keys, values and access words when mass deletion compacts the entry pages', () => {
-    const d = new Dict<number>(0, true);
+    const d = new Dict<number>(0, { trackLru: true });
     const n = 40000;
     for (let i = 0; i < n; i++) {
       const e = d.insertNew(`c${i}`, i);

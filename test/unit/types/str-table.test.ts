@@ -1,4 +1,4 @@
-// StrTable / StrDict (the "hashtable" encoding of hashes, sets and zset
+// StrTable and its Dict (the "hashtable" encoding of hashes, sets and zset
 // member indexes): a model check against a Map through small <-> hashed
 // transitions, page growth and compaction; SCAN's guarantee (every element
 // present for the whole scan is returned) across growth and shrinking
@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StrDict } from '../../../src/types/str-dict.js';
+import { Dict } from '../../../src/keyspace/dict.js';
 import { StrTable } from '../../../src/types/str-table.js';
 import { SeededRandom } from '../../helpers/seeded-random.js';
 
@@ -142,7 +142,7 @@ describe('StrTable', () => {
     assert.equal(counts.size, 20);
     for (const c of counts.values()) assert.ok(c > 700 && c < 1300, `count ${c}`);
 
-    const d = new StrDict<undefined>(false);
+    const d = new Dict<undefined>(undefined, { values: false, smallStart: true });
     for (let i = 0; i < 30000; i++) d.insertNew(`m${i}`, undefined);
     for (let i = 0; i < 30000; i += 1) if (i % 100 !== 0) d.delete(`m${i}`);
     assert.equal(d.size, 300);
