@@ -34,7 +34,7 @@ export class Snapshots {
   /** Bytes of keys the last BGSAVE wrote early because they were about to change (rdb_last_cow_size). */
   lastCowBytes = 0;
   /** Slice length of BGSAVE's walk, ms (between slices clients are served). */
-  bgsaveSliceMs = 0.25;
+  bgsaveSliceMs = 0.05;
   private job: RdbSnapshotJob | null = null;
   private bgsaveStartMs = 0;
   private lastBgsaveTryMs = 0;
