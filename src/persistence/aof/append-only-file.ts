@@ -27,7 +27,7 @@ const REWRITE_LIMIT_THRESHOLD = 3;
 const REWRITE_LIMIT_MAX_MINUTES = 60;
 
 export class AppendOnlyFile implements KeyspaceListener {
-  state: AofState = 'off';
+  private current: AofState = 'off';
   manifest: AofManifest;
   /** Descriptor of the INCR file being appended to (-1: none). */
   private fd = -1;
@@ -68,13 +68,29 @@ export class AppendOnlyFile implements KeyspaceListener {
 
   constructor(private readonly server: Server) {
     this.manifest = new AofManifest(server.config.get('appendfilename'));
-    server.keyspace.listeners.push(this);
     // CONFIG SET appendonly (Redis's updateAppendonly).
     server.config.onChange((name, value) => {
       if (name !== 'appendonly') return;
       if (value === 'yes') this.start();
       else this.stop();
     });
+  }
+
+  /**
+   * The AOF listens to the keyspace only while it is on, so writes pay
+   * nothing for it otherwise (the listener loop runs on every write).
+   */
+  private setState(state: AofState): void {
+    const listeners = this.server.keyspace.listeners;
+    const i = listeners.indexOf(this);
+    if (state === 'off' && i !== -1) listeners.splice(i, 1);
+    else if (state !== 'off' && i === -1) listeners.push(this);
+    this.current = state;
+  }
+
+  /** off, on, or wait-rewrite (turned on at run time, waiting for its first base). */
+  get state(): AofState {
+    return this.current;
   }
 
   private get log() {
@@ -358,7 +374,7 @@ export class AppendOnlyFile implements KeyspaceListener {
    * appending and persists the manifest.
    */
   openOnStart(loadedSize: number, baseSize: number): void {
-    this.state = 'on';
+    this.setState('on');
     mkdirSync(this.dir, { recursive: true });
     const m = this.manifest;
     if (m.base === null && m.incr.length === 0) {
@@ -387,7 +403,7 @@ export class AppendOnlyFile implements KeyspaceListener {
   /** startAppendOnly: the AOF starts with a rewrite; writes meanwhile go to a temp INCR file. */
   start(): boolean {
     if (this.state !== 'off') return true;
-    this.state = 'wait-rewrite';
+    this.setState('wait-rewrite');
     if (this.server.hasActiveChild() && this.rewriteJob === null) {
       this.rewriteScheduled = true;
       this.log.warning('AOF was enabled but there is already another background operation. An AOF background was scheduled to start when possible.');
@@ -400,7 +416,7 @@ export class AppendOnlyFile implements KeyspaceListener {
         this.killRewrite();
       }
       if (!this.rewriteBackground()) {
-        this.state = 'off';
+        this.setState('off');
         this.log.warning("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation. Check the above logs for more info about the error.");
         return false;
       }
@@ -429,7 +445,7 @@ export class AppendOnlyFile implements KeyspaceListener {
     }
     this.fd = -1;
     this.selectedDb = -1;
-    this.state = 'off';
+    this.setState('off');
     this.rewriteScheduled = false;
     this.lastIncrSize = 0;
     this.killRewrite();
@@ -612,7 +628,7 @@ export class AppendOnlyFile implements KeyspaceListener {
       this.fsyncOffset = this.currentSize;
     }
     if (this.state === 'wait-rewrite') {
-      this.state = 'on';
+      this.setState('on');
       this.log.notice('Background AOF rewrite finished successfully');
     }
     this.deleteHistory();
