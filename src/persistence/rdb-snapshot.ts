@@ -16,7 +16,9 @@
 // keys created after the start land past the walk's limit and never appear.
 // FLUSHDB/FLUSHALL hand the old tables to the snapshot; SWAPDB moves the guard
 // with its table. The file equals what serializeRdb would have produced at the
-// start, keys inside a database possibly in another order.
+// start, keys inside a database possibly in another order. With format
+// 'resp' the same view is written as RESP commands instead (an AOF base with
+// aof-use-rdb-preamble no).
 //
 // API (BGSAVE and the AOF rewrite's base file use it):
 //   const job = startRdbSnapshot(server, path, { sliceMs });
@@ -34,6 +36,7 @@ import { crc64Update, type Crc64State } from '../util/crc64.js';
 import { REDIS_VERSION } from '../version.js';
 import { RdbOpcode, writeDbHeader, writeKeyRecord, writeRdbPreamble, type RdbSaveOptions } from './rdb/file.js';
 import { RdbWriter } from './rdb/writer.js';
+import { keyAsCommands, selectCommand } from './aof/rewrite-commands.js';
 
 export interface RdbSnapshotOptions {
   /**
@@ -45,6 +48,11 @@ export interface RdbSnapshotOptions {
   sliceMs?: number;
   /** Overrides of the RDB options taken from the server config (rdbSaveOptions). */
   rdb?: Partial<RdbSaveOptions>;
+  /**
+   * 'resp' writes the same point-in-time view as RESP commands (SELECT, SET,
+   * RPUSH, ... PEXPIREAT: an AOF base with aof-use-rdb-preamble no) instead of an RDB file.
+   */
+  format?: 'rdb' | 'resp';
 }
 
 export interface RdbSnapshotResult {
@@ -97,7 +105,8 @@ export function startRdbSnapshot(server: Server, path: string, opts: RdbSnapshot
   const keyspace = server.keyspace;
   if (active.has(keyspace)) throw new Error('an RDB snapshot is already in progress');
   const commandsServed = (): number => server.stats.totalCommands;
-  const job = new SnapshotJob(keyspace, commandsServed, path, { ...rdbSaveOptions(server), ...opts.rdb }, opts.sliceMs ?? DEFAULT_SLICE_MS);
+  const job = new SnapshotJob(keyspace, commandsServed, path, { ...rdbSaveOptions(server), ...opts.rdb },
+    opts.sliceMs ?? DEFAULT_SLICE_MS, opts.format === 'resp');
   active.set(keyspace, job);
   return job;
 }
@@ -183,7 +192,8 @@ class Section implements SnapshotGuard {
     const value = dict.valueAt(e);
     if (value === undefined) return;
     const at = this.expires.size !== 0 ? this.expires.get(key) ?? -1 : -1;
-    writeKeyRecord(w, key, value, at, this.tracksAccess ? Math.max(0, this.job.lruClock - dict.lruAt(e)) : -1);
+    if (this.job.resp) w.writeLatin1(keyAsCommands(key, value, at, this.job.o.nowMs));
+    else writeKeyRecord(w, key, value, at, this.tracksAccess ? Math.max(0, this.job.lruClock - dict.lruAt(e)) : -1);
     this.job.keys++;
   }
 
@@ -221,10 +231,11 @@ class SnapshotJob implements RdbSnapshotJob {
     private readonly path: string,
     readonly o: RdbSaveOptions,
     private readonly sliceMs: number,
+    readonly resp: boolean,
   ) {
     this.lruClock = keyspace.lruClock;
     this.out = new RdbWriter(CHUNK_BYTES * 2, o.compress);
-    writeRdbPreamble(this.out, o);
+    if (!resp) writeRdbPreamble(this.out, o);
     // The point in time: from here on every change to an old key goes through a guard.
     for (const db of keyspace.dbs) {
       if (db.dict.size === 0) continue;
@@ -301,6 +312,10 @@ class SnapshotJob implements RdbSnapshotJob {
     const out = this.out;
     do {
       if (this.next >= this.sections.length) {
+        if (this.resp) {
+          this.flush();
+          return true;
+        }
         out.writeByte(RdbOpcode.EOF);
         this.flush();
         const trailer = Buffer.alloc(8);
@@ -314,7 +329,8 @@ class SnapshotJob implements RdbSnapshotJob {
       const s = this.sections[this.next]!;
       if (!s.started) {
         s.started = true;
-        writeDbHeader(out, s.dbId, s.keysAtStart, s.expiresAtStart);
+        if (this.resp) out.writeLatin1(selectCommand(s.dbId));
+        else writeDbHeader(out, s.dbId, s.keysAtStart, s.expiresAtStart);
       }
       const finished = s.walk(out, WALK_BATCH);
       // Keys written early go into this database's part of the file.
@@ -335,7 +351,7 @@ class SnapshotJob implements RdbSnapshotJob {
   /** Folds the bytes added to the current chunk since the last call into the CRC. */
   private checksum(): void {
     const end = this.out.length;
-    if (this.o.checksum && end > this.crcAt) this.crc = crc64Update(this.crc, this.out.bytes(), this.crcAt, end);
+    if (this.o.checksum && !this.resp && end > this.crcAt) this.crc = crc64Update(this.crc, this.out.bytes(), this.crcAt, end);
     this.crcAt = end;
   }
 

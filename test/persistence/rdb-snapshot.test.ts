@@ -2,13 +2,14 @@
 // taken while randomised writes, deletes, renames, TTL changes, expiry,
 // FLUSHDB/FLUSHALL and SWAPDB run between its slices holds exactly the records
 // serializeRdb produced at its start (compared record by record, order free);
-// abort, one job at a time, BGSAVE's INFO fields; the file passes
+// the same view written as RESP commands (an AOF base); abort, one job at a
+// time, BGSAVE's INFO fields; the file passes
 // redis-check-rdb and loads into a real redis-server.
 
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, systemClock, type Clock } from '../../src/keyspace/clock.js';
@@ -16,6 +17,8 @@ import { Keyspace } from '../../src/keyspace/keyspace.js';
 import { loadObject } from '../../src/persistence/rdb/codecs.js';
 import { loadRdb, RdbOpcode, serializeRdb, type RdbSaveOptions } from '../../src/persistence/rdb/file.js';
 import { RdbReader } from '../../src/persistence/rdb/reader.js';
+import { AofCommandReader } from '../../src/persistence/aof/command-reader.js';
+import { rewriteAsCommands } from '../../src/persistence/aof/rewrite-commands.js';
 import { activeRdbSnapshot, RdbSnapshotAborted, rdbSaveOptions, startRdbSnapshot } from '../../src/persistence/rdb-snapshot.js';
 import { ValueSink, type ReplyValue } from '../../src/protocol/value-sink.js';
 import { Client } from '../../src/server/client.js';
@@ -183,6 +186,31 @@ function mutate(h: Harness, rnd: SeededRandom, n: number, clock: ManualClock): v
   else h.run('SET', `new${rnd.int(0, 1_000_000)}`, 'fresh');
 }
 
+/** RESP commands grouped per database and key, in file order within a key: `db key` → commands. */
+function commandsPerKey(buf: Buffer): Map<string, string[]> {
+  const dir = tempDir();
+  const path = join(dir, 'cmds.aof');
+  writeFileSync(path, buf);
+  const r = AofCommandReader.open(path, buf.length);
+  const out = new Map<string, string[]>();
+  let db = '0';
+  try {
+    for (let c = r.next(); c !== null; c = r.next()) {
+      if (c[0] === 'SELECT') {
+        db = c[1]!;
+        continue;
+      }
+      const id = `${db} ${c[1]}`;
+      const list = out.get(id) ?? [];
+      list.push(c.join(' '));
+      out.set(id, list);
+    }
+  } finally {
+    r.close();
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 const fixedOptions = (h: Harness): RdbSaveOptions => ({ ...rdbSaveOptions(h.server), usedMem: 123456 });
 
 describe('RDB snapshot without a pause', () => {
@@ -237,6 +265,31 @@ describe('RDB snapshot without a pause', () => {
       }
     });
   }
+
+  it(`writes the same view as RESP commands (AOF base, aof-use-rdb-preamble no) under randomised writes (seed ${seed})`, async () => {
+    for (let round = 0; round < 3; round++) {
+      const rnd = new SeededRandom(seed + 100 + round);
+      const clock = new ManualClock(1_700_000_000_000);
+      const h = harness(clock);
+      const n = 1500;
+      populate(h, rnd, n);
+      clock.advance(20_000);
+      const expected = commandsPerKey(rewriteAsCommands(h.server.keyspace, clock.now()));
+      const path = join(tempDir(), 'base.aof');
+      const job = startRdbSnapshot(h.server, path, { sliceMs: 0, format: 'resp' });
+      let finished = false;
+      job.done.then(() => { finished = true; }, () => { finished = true; });
+      let ops = 0;
+      for (let guard = 0; !finished && guard < 100_000; guard++) {
+        const burst = rnd.int(0, 12);
+        for (let i = 0; i < burst; i++, ops++) mutate(h, rnd, n, clock);
+        await turn();
+      }
+      await job.done;
+      assert.ok(ops > 100, `only ${ops} changes happened during the snapshot`);
+      assert.deepEqual(commandsPerKey(readFileSync(path)), expected);
+    }
+  });
 
   it('a snapshot of an empty keyspace and of one whose every key goes at once', async () => {
     const h = harness();
