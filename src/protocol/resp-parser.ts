@@ -38,6 +38,8 @@ export class RequestParser {
   private argv: string[] | null = null;
   private argsLeft = 0;
   private bulkLen = -1;
+  /** The last command name read (see commandName). */
+  private lastName = '';
   // A big bulk whose bytes are still arriving: chunks gathered, joined once.
   private bigChunks: Buffer[] | null = null;
   private bigBytes = 0;
@@ -129,12 +131,31 @@ export class RequestParser {
         return false;
       }
       const end = this.pos + this.bulkLen;
-      argv.push(this.buf.latin1Slice(this.pos, end));
+      argv.push(argv.length === 0 ? this.commandName(end) : this.buf.latin1Slice(this.pos, end));
       this.pos = end + 2; // Redis skips the CRLF without checking it
       this.bulkLen = -1;
       this.argsLeft--;
     }
     return true;
+  }
+
+  /**
+   * The command name at pos..end: the previous command's string when the
+   * bytes are the same (pipelines repeat names), so no new string is made
+   * and the command table lookup finds its hash already computed.
+   */
+  private commandName(end: number): string {
+    const last = this.lastName;
+    const len = end - this.pos;
+    if (len === last.length) {
+      const buf = this.buf;
+      let i = 0;
+      while (i < len && buf[this.pos + i] === last.charCodeAt(i)) i++;
+      if (i === len) return last;
+    }
+    const name = this.buf.latin1Slice(this.pos, end);
+    if (len <= 32) this.lastName = name;
+    return name;
   }
 
   /**

@@ -10,7 +10,7 @@ import { ProtocolError } from '../errors.js';
 import { QueryBufferLimitError, RequestParser } from '../protocol/resp-parser.js';
 import { RespEncoder } from '../protocol/resp-encoder.js';
 import { Client, type ClientTransport } from './client.js';
-import { execute } from './dispatcher.js';
+import { beginCommandBatch, endCommandBatch, execute } from './dispatcher.js';
 import type { PauseWaiter } from './client-pause.js';
 import type { ReplyHolder } from '../persistence/aof/append-only-file.js';
 import type { Server } from './server.js';
@@ -161,6 +161,7 @@ export class Connection implements ClientTransport, PauseWaiter, ReplyHolder {
     const parser = this.parser;
     this.processing = true;
     this.batchQueryBytes = parser.pendingBytes;
+    beginCommandBatch();
     while (!this.closing && !this.closeWhenFlushed && !this.pausedForOutput && this.postponed === null && !this.blocked) {
       let argv: string[] | null;
       parser.authenticated = !client.authRequired;
@@ -179,8 +180,11 @@ export class Connection implements ClientTransport, PauseWaiter, ReplyHolder {
       if (this.encoder.pendingBytes > ENCODER_FLUSH_AT) {
         this.flush();
         if (this.socket.writableLength > OUTPUT_HIGH_WATER) this.pauseForOutput();
+        // The write (and any AOF commit) is no command's time.
+        beginCommandBatch();
       }
     }
+    endCommandBatch();
     this.processing = false;
     this.flush();
   }

@@ -3,6 +3,7 @@
 // (Redis's call()). Handlers report errors by throwing RedisError.
 
 import { DEBUG_NOT_ALLOWED, execAbortBecause, LOADING, MISCONF_RDB, misconfAof, NOAUTH, COMMAND_NOT_ALLOWED_IN_MULTI, RedisError, unknownCommand, unknownSubcommand, wrongArity } from '../errors.js';
+import { performance } from 'node:perf_hooks';
 import { pubsubContext } from '../errors.js';
 import { Flag, type RegisteredCommand } from '../commands/registry.js';
 import type { Client } from './client.js';
@@ -112,13 +113,30 @@ function isCrossProtocolAttack(name: string): boolean {
   return (n === 4 || n === 5) && (name.toLowerCase() === 'post' || name.toLowerCase() === 'host:');
 }
 
+/**
+ * While a connection runs a batch of pipelined commands: when the previous
+ * command of the batch ended (-1 outside a batch). A command's duration
+ * (commandstats, slow log, latency) then starts there, so each command costs
+ * one clock read instead of two; it includes parsing the command, a fraction
+ * of a microsecond Redis leaves out.
+ */
+let batchMark = -1;
+
+export function beginCommandBatch(): void {
+  batchMark = performance.now();
+}
+
+export function endCommandBatch(): void {
+  batchMark = -1;
+}
+
 /** Runs a resolved, admitted command: Redis's call(). */
 export function call(client: Client, cmd: RegisteredCommand, argv: string[]): void {
   const server = client.server;
   const keyspace = client.keyspace;
   const dirtyBefore = keyspace.dirty;
   client.propagateOverride = null;
-  const start = performance.now();
+  const start = batchMark >= 0 ? batchMark : performance.now();
   server.tracking.enterCall(client);
   try {
     cmd.spec.run(client, argv);
@@ -134,7 +152,9 @@ export function call(client: Client, cmd: RegisteredCommand, argv: string[]): vo
     }
     cmd.failedCalls++;
   }
-  const elapsedUs = (performance.now() - start) * 1000;
+  const end = performance.now();
+  if (batchMark >= 0) batchMark = end;
+  const elapsedUs = (end - start) * 1000;
   cmd.calls++;
   cmd.usec += elapsedUs;
   if (server.latencyTracking) recordLatency(cmd, elapsedUs);
