@@ -47,7 +47,13 @@ export class Keyspace {
   activeExpireEnabled = true;
   /** A data file is loading: keys don't expire (lazily or actively) until it is done. */
   loading = false;
-  readonly listeners: KeyspaceListener[] = [];
+  private readonly listenerList: KeyspaceListener[] = [];
+  // The listeners' hooks as plain functions, one array per hook: every write
+  // calls them, and a loop of optional method lookups over listeners of
+  // different shapes costs more than the hooks themselves.
+  private keyModifiedHooks: ((db: Database, key: string) => void)[] = [];
+  private eventHooks: ((type: string, event: string, key: string, dbId: number) => void)[] = [];
+  private propagateHooks: ((dbId: number, argv: readonly string[]) => void)[] = [];
   /**
    * Whether key misses (class m) and new keys (class n) raise events: set by
    * notify.ts from notify-keyspace-events, so lookups and inserts skip the
@@ -75,12 +81,38 @@ export class Keyspace {
     this.lruClock = Math.floor(this.clock.now() / 1000);
   }
 
+  get listeners(): readonly KeyspaceListener[] {
+    return this.listenerList;
+  }
+
+  addListener(listener: KeyspaceListener): void {
+    if (this.listenerList.includes(listener)) return;
+    this.listenerList.push(listener);
+    this.rebuildHooks();
+  }
+
+  removeListener(listener: KeyspaceListener): void {
+    const i = this.listenerList.indexOf(listener);
+    if (i === -1) return;
+    this.listenerList.splice(i, 1);
+    this.rebuildHooks();
+  }
+
+  private rebuildHooks(): void {
+    const ls = this.listenerList;
+    this.keyModifiedHooks = ls.filter((l) => l.keyModified !== undefined).map((l) => l.keyModified!.bind(l));
+    this.eventHooks = ls.filter((l) => l.event !== undefined).map((l) => l.event!.bind(l));
+    this.propagateHooks = ls.filter((l) => l.propagate !== undefined).map((l) => l.propagate!.bind(l));
+  }
+
   keyModified(db: Database, key: string): void {
-    for (const l of this.listeners) l.keyModified?.(db, key);
+    const hooks = this.keyModifiedHooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i]!(db, key);
   }
 
   notify(type: string, event: string, key: string, dbId: number): void {
-    for (const l of this.listeners) l.event?.(type, event, key, dbId);
+    const hooks = this.eventHooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i]!(type, event, key, dbId);
   }
 
   propagate(dbId: number, argv: readonly string[]): void {
@@ -88,13 +120,14 @@ export class Keyspace {
       this.propagationBuffer.push([dbId, argv]);
       return;
     }
-    for (const l of this.listeners) l.propagate?.(dbId, argv);
+    const hooks = this.propagateHooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i]!(dbId, argv);
   }
 
   /** A key was removed because its TTL passed (lazily or by the active cycle). */
   keyExpired(db: Database, key: string): void {
     this.stats.expiredKeys++;
-    if (this.listeners.length === 0) return;
+    if (this.listenerList.length === 0) return;
     this.keyModified(db, key);
     this.notify('x', 'expired', key, db.id);
     this.propagate(db.id, ['DEL', key]);

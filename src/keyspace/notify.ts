@@ -73,6 +73,6 @@ export function attachKeyspaceNotifier(keyspace: Keyspace, config: EventsConfig,
   config.onChange((name, value) => {
     if (name === 'notify-keyspace-events') apply(value);
   });
-  keyspace.listeners.push(notifier);
+  keyspace.addListener(notifier);
   return notifier;
 }

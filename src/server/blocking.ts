@@ -48,7 +48,7 @@ export class Blocking {
   private handling = false;
 
   constructor(private readonly server: Server) {
-    server.keyspace.listeners.push({
+    server.keyspace.addListener({
       keyModified: (db, key) => {
         if (this.byClient.size !== 0) this.signalKeyAsReady(db, key);
       },

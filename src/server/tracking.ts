@@ -66,7 +66,7 @@ export class Tracking {
     server.config.onChange((name, value) => {
       if (name === 'tracking-table-max-keys') this.maxKeys = Number(value);
     });
-    server.keyspace.listeners.push({
+    server.keyspace.addListener({
       keyModified: (_db: Database, key: string) => this.invalidateKey(key, true),
       event: (_type, event, key) => {
         // Redis signals expired and evicted keys with no client: nobody's NOLOOP skips them in BCAST.

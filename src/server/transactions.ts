@@ -79,7 +79,7 @@ export class Transactions implements KeyspaceListener {
   constructor(server: Server) {
     this.keyspace = server.keyspace;
     this.watchedByDb = server.keyspace.dbs.map(() => new Map());
-    server.keyspace.listeners.push(this);
+    server.keyspace.addListener(this);
     server.clientCloseHooks.push((c) => this.discard(c));
     server.clientResetHooks.push((c) => this.discard(c));
   }

@@ -59,7 +59,7 @@ beforeEach(() => {
   clock = new ManualClock(1_700_000_000_000);
   server = new Server({ clock });
   propagated = [];
-  server.keyspace.listeners.push({ propagate: (_db, argv) => propagated.push([...argv]) });
+  server.keyspace.addListener({ propagate: (_db, argv) => propagated.push([...argv]) });
 });
 
 describe('blocking machinery (in process)', () => {

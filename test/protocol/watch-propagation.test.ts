@@ -37,7 +37,7 @@ beforeEach(() => {
   server = new Server({ clock });
   propagated = [];
   events = [];
-  server.keyspace.listeners.push({
+  server.keyspace.addListener({
     propagate: (db, argv) => { propagated.push(`${db}:${argv.join(' ')}`); },
     event: (type, event, key) => { events.push(`${type}:${event}:${key}`); },
   });
@@ -155,7 +155,7 @@ describe('WATCH with a manual clock', () => {
   it('blocking is denied while EXEC runs and restored after', () => {
     const { run, client } = newClient();
     let seen: boolean | null = null;
-    server.keyspace.listeners.push({ keyModified: () => { seen = client.denyBlocking; } });
+    server.keyspace.addListener({ keyModified: () => { seen = client.denyBlocking; } });
     run('MULTI');
     run('SET', 'a', '1');
     run('EXEC');

@@ -81,10 +81,8 @@ export class AppendOnlyFile implements KeyspaceListener {
    * nothing for it otherwise (the listener loop runs on every write).
    */
   private setState(state: AofState): void {
-    const listeners = this.server.keyspace.listeners;
-    const i = listeners.indexOf(this);
-    if (state === 'off' && i !== -1) listeners.splice(i, 1);
-    else if (state !== 'off' && i === -1) listeners.push(this);
+    if (state === 'off') this.server.keyspace.removeListener(this);
+    else this.server.keyspace.addListener(this);
     this.current = state;
   }
 

@@ -30,7 +30,7 @@ beforeEach(() => {
   client.authenticated = true;
   propagated = [];
   events = [];
-  server.keyspace.listeners.push({
+  server.keyspace.addListener({
     propagate: (db, argv) => { propagated.push([String(db), ...argv]); },
     event: (type, event, key, db) => { events.push(`${db}:${type}:${event}:${key}`); },
   });

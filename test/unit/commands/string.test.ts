@@ -26,7 +26,7 @@ beforeEach(() => {
   client.authenticated = true;
   propagated = [];
   events = [];
-  server.keyspace.listeners.push({
+  server.keyspace.addListener({
     propagate: (_db, argv) => { propagated.push([...argv]); },
     event: (type, event, key) => { events.push(`${type}:${event}:${key}`); },
   });

@@ -69,7 +69,7 @@ describe('hash commands in process', () => {
     client.authenticated = true;
     propagated = [];
     events = [];
-    server.keyspace.listeners.push({
+    server.keyspace.addListener({
       propagate: (_db, argv) => { propagated.push([...argv]); },
       event: (type, event, key) => { events.push(`${type}:${event}:${key}`); },
     });

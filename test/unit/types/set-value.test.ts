@@ -81,7 +81,7 @@ describe('set commands in process', () => {
     client.authenticated = true;
     propagated = [];
     events = [];
-    server.keyspace.listeners.push({
+    server.keyspace.addListener({
       propagate: (_db, argv) => { propagated.push([...argv]); },
       event: (type, event, key) => { events.push(`${type}:${event}:${key}`); },
     });
