@@ -14,12 +14,15 @@ function highestEquivalent(n: number): number {
   return 2 ** n + 2 ** (n - 7) - 1;
 }
 
+/** highestEquivalent for the levels a recorded value can reach (up to 1 s), looked up on every call. */
+const HIGHEST = Array.from({ length: 32 }, (_, n) => highestEquivalent(n));
+
 /** Called by the dispatcher after each call (when latency-tracking is on). */
 export function recordLatency(cmd: RegisteredCommand, elapsedUs: number): void {
   // Redis records whole microseconds as nanoseconds, clamped to [1 ns, 1 s].
   const ns = Math.min(MAX_NS, Math.floor(elapsedUs) * 1000);
   let n = FIRST_LOG2;
-  while (ns > highestEquivalent(n)) n++;
+  while (ns > HIGHEST[n]!) n++;
   const buckets = cmd.latencyBuckets ?? (cmd.latencyBuckets = []);
   const i = n - FIRST_LOG2;
   while (buckets.length <= i) buckets.push(0);
