@@ -19,7 +19,9 @@ import { loadRdb, RdbOpcode, serializeRdb, type RdbSaveOptions } from '../../src
 import { RdbReader } from '../../src/persistence/rdb/reader.js';
 import { AofCommandReader } from '../../src/persistence/aof/command-reader.js';
 import { rewriteAsCommands } from '../../src/persistence/aof/rewrite-commands.js';
-import { activeRdbSnapshot, RdbSnapshotAborted, rdbSaveOptions, startRdbSnapshot } from '../../src/persistence/rdb-snapshot.js';
+import {
+  activeRdbSnapshot, RdbSnapshotAborted, rdbSaveOptions, startRdbSnapshot, type RdbSnapshotJob, type RdbSnapshotResult,
+} from '../../src/persistence/rdb-snapshot.js';
 import { ValueSink, type ReplyValue } from '../../src/protocol/value-sink.js';
 import { Client } from '../../src/server/client.js';
 import { execute } from '../../src/server/dispatcher.js';
@@ -211,6 +213,23 @@ function commandsPerKey(buf: Buffer): Map<string, string[]> {
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Random changes in bursts between the snapshot's slices until it is done; its result. */
+async function mutateUntilDone(job: RdbSnapshotJob, h: Harness, rnd: SeededRandom, n: number, clock: ManualClock,
+  lruTicks: boolean): Promise<RdbSnapshotResult> {
+  let finished = false;
+  job.done.then(() => { finished = true; }, () => { finished = true; });
+  let ops = 0;
+  for (let guard = 0; !finished && guard < 100_000; guard++) {
+    const burst = rnd.int(0, 12);
+    for (let i = 0; i < burst; i++, ops++) mutate(h, rnd, n, clock);
+    if (lruTicks && rnd.chance(0.2)) h.server.keyspace.updateLruClock();
+    await turn();
+  }
+  const result = await job.done;
+  assert.ok(ops > 100, `only ${ops} changes happened during the snapshot`);
+  return result;
+}
+
 const fixedOptions = (h: Harness): RdbSaveOptions => ({ ...rdbSaveOptions(h.server), usedMem: 123456 });
 
 describe('RDB snapshot without a pause', () => {
@@ -241,17 +260,7 @@ describe('RDB snapshot without a pause', () => {
         const expected = serializeRdb(h.server.keyspace, o);
         const path = join(tempDir(), 'snap.rdb');
         const job = startRdbSnapshot(h.server, path, { sliceMs: 0, rdb: o });
-        let finished = false;
-        job.done.then(() => { finished = true; }, () => { finished = true; });
-        let ops = 0;
-        for (let guard = 0; !finished && guard < 100_000; guard++) {
-          const burst = rnd.int(0, 12);
-          for (let i = 0; i < burst; i++, ops++) mutate(h, rnd, n, clock);
-          if (rnd.chance(0.2)) h.server.keyspace.updateLruClock();
-          await turn();
-        }
-        const result = await job.done;
-        assert.ok(ops > 100, `only ${ops} changes happened during the snapshot`);
+        const result = await mutateUntilDone(job, h, rnd, n, clock, true);
         const actual = readFileSync(path);
         assertSameRecords(actual, expected);
         assert.equal(result.bytes, actual.length);
@@ -277,16 +286,7 @@ describe('RDB snapshot without a pause', () => {
       const expected = commandsPerKey(rewriteAsCommands(h.server.keyspace, clock.now()));
       const path = join(tempDir(), 'base.aof');
       const job = startRdbSnapshot(h.server, path, { sliceMs: 0, format: 'resp' });
-      let finished = false;
-      job.done.then(() => { finished = true; }, () => { finished = true; });
-      let ops = 0;
-      for (let guard = 0; !finished && guard < 100_000; guard++) {
-        const burst = rnd.int(0, 12);
-        for (let i = 0; i < burst; i++, ops++) mutate(h, rnd, n, clock);
-        await turn();
-      }
-      await job.done;
-      assert.ok(ops > 100, `only ${ops} changes happened during the snapshot`);
+      await mutateUntilDone(job, h, rnd, n, clock, false);
       assert.deepEqual(commandsPerKey(readFileSync(path)), expected);
     }
   });
