@@ -3,6 +3,7 @@
 // processMultibulkBuffer / processInlineBuffer, including their error texts.
 // Imports nothing from server/, commands/ or keyspace/.
 
+import { latin1 } from '../util/latin1.js';
 import '../util/buffer-ext.js';
 import { ProtocolError } from '../errors.js';
 import { splitInlineArgs } from './inline-parser.js';
@@ -131,7 +132,7 @@ export class RequestParser {
         return false;
       }
       const end = this.pos + this.bulkLen;
-      argv.push(argv.length === 0 ? this.commandName(end) : this.buf.latin1Slice(this.pos, end));
+      argv.push(argv.length === 0 ? this.commandName(end) : latin1(this.buf, this.pos, end));
       this.pos = end + 2; // Redis skips the CRLF without checking it
       this.bulkLen = -1;
       this.argsLeft--;
@@ -153,7 +154,7 @@ export class RequestParser {
       while (i < len && buf[this.pos + i] === last.charCodeAt(i)) i++;
       if (i === len) return last;
     }
-    const name = this.buf.latin1Slice(this.pos, end);
+    const name = latin1(this.buf, this.pos, end);
     if (len <= 32) this.lastName = name;
     return name;
   }

@@ -8,6 +8,7 @@ import { splitInlineArgs } from '../../../src/protocol/inline-parser.js';
 import { ProtocolError } from '../../../src/errors.js';
 import { SeededRandom, testSeed } from '../../helpers/seeded-random.js';
 import { encodeCommand } from '../../helpers/raw-client.js';
+import { latin1 } from '../../../src/util/latin1.js';
 
 const LIMITS = { maxBulkLen: 512 * 1024 * 1024, queryBufferLimit: 1024 * 1024 * 1024 };
 
@@ -169,4 +170,15 @@ describe('splitInlineArgs (sdssplitargs rules)', () => {
   for (const [line, expected] of table) {
     it(`${JSON.stringify(line)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(splitInlineArgs(line), expected));
   }
+});
+
+describe('latin1 (short byte ranges as strings)', () => {
+  it('gives the same string as latin1Slice for every length 0..40 and every byte value', () => {
+    const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 0xff));
+    for (let start = 0; start < 256; start += 7) {
+      for (let len = 0; len <= 40; len++) {
+        assert.equal(latin1(bytes, start, start + len), bytes.latin1Slice(start, start + len));
+      }
+    }
+  });
 });
