@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RawClient } from '../helpers/raw-client.js';
 import { TempDirs } from '../helpers/server-process.js';
+import { withTimeout } from '../helpers/timeout.js';
 
 const BIN = join(process.cwd(), 'dist', 'bin', 'respite-server.js');
 const children: ChildProcess[] = [];
@@ -36,16 +37,6 @@ function launch(args: string[], cwd: string): Run {
   child.stderr!.on('data', (d: Buffer) => { out += d.toString('utf8'); });
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
   return { child, output: () => out, exited };
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out: ${what}`)), ms); });
-  try {
-    return await Promise.race([p, t]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Starts a server and returns it with its port (read from the "Ready" line). */

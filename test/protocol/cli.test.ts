@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { RawClient } from '../helpers/raw-client.js';
 import { freePort } from '../helpers/servers.js';
+import { withTimeout } from '../helpers/timeout.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/bin/respite-server.js, next to dist/test/protocol/ */
@@ -70,16 +71,6 @@ async function startServer(args: string[], port: number): Promise<Running> {
   await waitFor(() => r.output().includes('Ready to accept connections') || r.child.exitCode !== null, 'the server to start');
   assert.equal(r.child.exitCode, null, `server exited early:\n${r.output()}`);
   return r;
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out: ${what}`)), ms); });
-  try {
-    return await Promise.race([p, t]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function alive(pid: number): boolean {

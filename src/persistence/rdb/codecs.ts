@@ -5,8 +5,7 @@
 // reader/writer later.
 
 import { isStringValue, typeOf, type RedisValue, type StringValue } from '../../types/value.js';
-import { RDB_ENC_LZF, RDB_ENCVAL, RdbFormatError, RdbType } from './constants.js';
-import { lzfCompress } from './lzf.js';
+import { RdbFormatError, RdbType } from './constants.js';
 import type { RdbReader } from './reader.js';
 import type { RdbWriter } from './writer.js';
 
@@ -60,20 +59,7 @@ export function writeStringValue(w: RdbWriter, value: StringValue): void {
     w.writeString(typeof value === 'string' ? value : value.toLatin1());
     return;
   }
-  const len = value.len;
-  const raw = value.view();
-  if (w.compress && len > 20) {
-    const packed = lzfCompress(raw, len - 4);
-    if (packed !== null) {
-      w.writeByte((RDB_ENCVAL << 6) | RDB_ENC_LZF);
-      w.writeLen(packed.length);
-      w.writeLen(len);
-      w.writeBytes(packed);
-      return;
-    }
-  }
-  w.writeLen(len);
-  w.writeBytes(raw);
+  w.writeStringBytes(value.view());
 }
 
 registerRdbCodec({

@@ -136,7 +136,21 @@ export class RdbWriter {
       if (v !== null && this.writeEncodedInteger(v)) return;
     }
     if (this.compress && len > 20) {
-      const raw = Buffer.from(s, 'latin1');
+      this.writeStringBytes(Buffer.from(s, 'latin1'));
+      return;
+    }
+    this.writeLen(len);
+    this.writeLatin1(s);
+  }
+
+  /**
+   * The non-integer part of rdbSaveRawString for bytes at hand: LZF when
+   * compressing saves at least 4 bytes of a string longer than 20, else
+   * length + bytes.
+   */
+  writeStringBytes(raw: Uint8Array): void {
+    const len = raw.length;
+    if (this.compress && len > 20) {
       const packed = lzfCompress(raw, len - 4);
       if (packed !== null) {
         this.writeByte((RDB_ENCVAL << 6) | RDB_ENC_LZF);
@@ -145,11 +159,8 @@ export class RdbWriter {
         this.writeBytes(packed);
         return;
       }
-      this.writeLen(len);
-      this.writeBytes(raw);
-      return;
     }
     this.writeLen(len);
-    this.writeLatin1(s);
+    this.writeBytes(raw);
   }
 }
