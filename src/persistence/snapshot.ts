@@ -8,7 +8,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Server } from '../server/server.js';
-import { loadRdb, loadRdbSteps, serializeRdb, type RdbLoadResult } from './rdb/file.js';
+import { loadRdb, loadRdbSteps, serializeRdb, type RdbLoadOptions, type RdbLoadResult } from './rdb/file.js';
 import { LoadingProgress } from './loading.js';
 import { fsyncPath, writeFileDurably } from './durable-file.js';
 import { activeRdbSnapshot, rdbSaveOptions, startRdbSnapshot, type RdbSnapshotJob } from './rdb-snapshot.js';
@@ -172,7 +172,7 @@ export class Snapshots {
       log.warning('There is a child saving an .rdb. Killing it!');
       this.killBgsave();
     }
-    if (!(flags.save || (this.autoSave && !flags.nosave && this.server.config.get('save').trim() !== ''))) return true;
+    if (!(flags.save || (this.autoSave && !flags.nosave && this.hasSavePoints))) return true;
     log.notice('Saving the final RDB snapshot before exiting.');
     if (this.save()) return true;
     if (flags.force) {
@@ -215,17 +215,20 @@ export class Snapshots {
    * caller has emptied. Throws RdbLoadError or an fs error (ENOENT: no file).
    */
   load(path = this.path, allowDuplicates = false): RdbLoadResult {
-    const buf = readFileSync(path);
+    const result = loadRdb(readFileSync(path), this.server.keyspace, this.loadOptions(path, allowDuplicates));
+    this.loaded(result);
+    return result;
+  }
+
+  private loadOptions(path: string, allowDuplicates: boolean): RdbLoadOptions {
     const log = this.server.logger;
-    const result = loadRdb(buf, this.server.keyspace, {
+    return {
       file: path,
       nowMs: this.now,
       verifyChecksum: this.server.config.bool('rdbchecksum'),
       allowDuplicates,
       log: (line) => log.notice(line),
-    });
-    this.loaded(result);
-    return result;
+    };
   }
 
   /**
@@ -236,16 +239,9 @@ export class Snapshots {
   async loadInSlices(path = this.path): Promise<RdbLoadResult> {
     const buf = readFileSync(path);
     const server = this.server;
-    const log = server.logger;
     const progress = new LoadingProgress(server, buf.length, 'keys');
-    const steps = loadRdbSteps(buf, server.keyspace, {
-      file: path,
-      nowMs: this.now,
-      verifyChecksum: server.config.bool('rdbchecksum'),
-      log: (line) => log.notice(line),
-    });
-    server.loading = progress;
-    server.keyspace.loading = true;
+    const steps = loadRdbSteps(buf, server.keyspace, this.loadOptions(path, false));
+    server.setLoading(progress);
     try {
       let sliceEnd = performance.now() + LOAD_SLICE_MS;
       for (;;) {
@@ -261,9 +257,13 @@ export class Snapshots {
         }
       }
     } finally {
-      server.loading = null;
-      server.keyspace.loading = false;
+      server.setLoading(null);
     }
+  }
+
+  /** `save <seconds> <changes>` points are configured. */
+  get hasSavePoints(): boolean {
+    return this.server.config.get('save').trim() !== '';
   }
 
   private loaded(result: RdbLoadResult): void {

@@ -99,7 +99,7 @@ function diskError(client: Client, cmd: RegisteredCommand): RedisError | null {
   if (!isWrite && cmd.fullName !== 'ping') return null;
   if (server.aof.state !== 'off' && !server.aof.lastWriteOk) return misconfAof(server.aof.lastWriteError);
   if (!server.snapshots.lastBgsaveOk && server.config.bool('stop-writes-on-bgsave-error') &&
-    server.config.get('save').trim() !== '') return MISCONF_RDB;
+    server.snapshots.hasSavePoints) return MISCONF_RDB;
   return null;
 }
 

@@ -64,7 +64,7 @@ export class Server {
   /** The append-only file (persistence/aof/). */
   readonly aof: AppendOnlyFile;
   /** Set while a data file loads at start-up: commands without the loading flag get -LOADING. */
-  loading: LoadingProgress | null = null;
+  private loadingProgress: LoadingProgress | null = null;
   /** Keyspace notifications (notify-keyspace-events). */
   readonly notifier: KeyspaceNotifier;
   /** client-output-buffer-limit enforcement (output-limits.ts). */
@@ -202,6 +202,16 @@ export class Server {
     if (this.tracking.clients > 0) this.tracking.limitUsedSlots(null);
     this.snapshots.cron();
     this.aof.cron();
+  }
+
+  get loading(): LoadingProgress | null {
+    return this.loadingProgress;
+  }
+
+  /** Starts (a progress) or ends (null) a load: clients get -LOADING and keys don't expire meanwhile. */
+  setLoading(progress: LoadingProgress | null): void {
+    this.loadingProgress = progress;
+    this.keyspace.loading = progress !== null;
   }
 
   /** Redis's hasActiveChildProcess: a BGSAVE or an AOF rewrite is writing (one at a time). */

@@ -76,7 +76,7 @@ function flushSpec(name: string, summary: string, complexity: string, all: boole
 function resetRdbAfterFlushAll(server: Server): void {
   const snapshots = server.snapshots;
   if (snapshots.bgsaveInProgress) snapshots.killBgsave();
-  if (snapshots.autoSave && server.config.get('save').trim() !== '') snapshots.save();
+  if (snapshots.autoSave && snapshots.hasSavePoints) snapshots.save();
 }
 
 export const flushdb = flushSpec('flushdb', 'Remove all keys from the current database',

@@ -13,6 +13,7 @@ import type { KeyspaceListener } from '../../keyspace/keyspace.js';
 import type { Server } from '../../server/server.js';
 import { startBaseFile, writeBaseFileSync, type BaseFileJob } from './base-file.js';
 import { AofManifest } from './manifest.js';
+import { encodeCommand, selectCommand } from './rewrite-commands.js';
 import { describeErrno } from './errno.js';
 
 export type AofState = 'off' | 'on' | 'wait-rewrite';
@@ -138,12 +139,10 @@ export class AppendOnlyFile implements KeyspaceListener {
       }
     }
     if (dbId !== this.selectedDb) {
-      const id = String(dbId);
-      out += `*2\r\n$6\r\nSELECT\r\n$${id.length}\r\n${id}\r\n`;
+      out += selectCommand(dbId);
       this.selectedDb = dbId;
     }
-    out += `*${argv.length}\r\n`;
-    for (const a of argv) out += `$${a.length}\r\n${a}\r\n`;
+    out += encodeCommand(argv);
     if (this.buf === '') this.scheduleCommit();
     this.buf += out;
   }

@@ -51,8 +51,7 @@ export async function loadAppendOnlyFiles(server: Server, manifest: AofManifest,
   if (total === 0) return { status: 'empty', totalSize: 0, baseSize: 0, commands: 0 };
   const log = server.logger;
   const progress = new LoadingProgress(server, total, 'commands');
-  server.loading = progress;
-  server.keyspace.loading = true;
+  server.setLoading(progress);
   const replay = new Replay(server);
   let loadedBefore = 0;
   let status: AofLoadResult['status'] = 'ok';
@@ -83,8 +82,7 @@ export async function loadAppendOnlyFiles(server: Server, manifest: AofManifest,
       log.notice(`DB loaded from ${f.type === 'b' ? 'base' : 'incr'} file ${f.name}: ${((performance.now() - t0) / 1000).toFixed(3)} seconds`);
     }
   } finally {
-    server.loading = null;
-    server.keyspace.loading = false;
+    server.setLoading(null);
     replay.close();
   }
   server.keyspace.dirty = 0;
@@ -186,8 +184,7 @@ class Replay {
 
   run(argv: string[], file: string, offsetBefore: number): void {
     const server = this.server;
-    let cmd = server.commands.lookup(argv[0]!);
-    if (cmd !== undefined && cmd.subcommands !== null && argv.length > 1) cmd = cmd.subcommands.get(argv[1]!.toLowerCase());
+    const cmd = server.commands.resolve(argv);
     if (cmd === undefined) {
       server.logger.warning(`Unknown command '${argv[0]}' reading the append only file ${file}`);
       throw new AofLoadError(`Unknown command '${argv[0]}' reading the append only file ${file} at offset ${offsetBefore}`);

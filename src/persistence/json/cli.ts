@@ -67,8 +67,7 @@ async function runImport(server: Server, path: string): Promise<void> {
   // The port may already be open: as while the data file loads, clients get
   // -LOADING (and INFO shows loading_*) until the import is complete.
   const loading = new LoadingProgress(server, size ?? 0, 'keys');
-  server.loading = loading;
-  server.keyspace.loading = true;
+  server.setLoading(loading);
   try {
     const r = await importJsonFile(path, server.keyspace, {
       limits: limitsFromConfig(server.config),
@@ -91,8 +90,7 @@ async function runImport(server: Server, path: string): Promise<void> {
     log.warning(`Fatal error importing JSON: ${why}. Exiting without serving or saving.`);
     process.exit(1);
   } finally {
-    server.loading = null;
-    server.keyspace.loading = false;
+    server.setLoading(null);
   }
 }
 
